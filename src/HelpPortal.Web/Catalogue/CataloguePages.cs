@@ -1,0 +1,42 @@
+using HelpPortal.Web.Localization;
+
+namespace HelpPortal.Web.Catalogue;
+
+public sealed record TopicCard(string Name, string Description, string Url, int QuestionCount);
+
+/// <summary>A question in a list; <paramref name="Culture"/> differs from the page's when only another language has it.</summary>
+public sealed record QuestionLink(string Title, string? Summary, string Url, string Culture, bool IsCurrent = false);
+
+public sealed record Breadcrumb(string Name, string? Url);
+
+public sealed record HomePage : PortalPage
+{
+    public required IReadOnlyList<TopicCard> Topics { get; init; }
+}
+
+public sealed record TopicPage : PortalPage
+{
+    public required string Name { get; init; }
+
+    public required IReadOnlyList<QuestionLink> Questions { get; init; }
+
+    public required IReadOnlyList<Breadcrumb> Breadcrumbs { get; init; }
+}
+
+public sealed record ArticlePage : PortalPage
+{
+    /// <summary>The language the answer is written in; differs from <see cref="PortalPage.Culture"/> on a fallback page.</summary>
+    public required string ContentCulture { get; init; }
+
+    public bool IsFallback => ContentCulture != Culture;
+
+    public string? Summary { get; init; }
+
+    public required string Html { get; init; }
+
+    public DateOnly? Updated { get; init; }
+
+    public required IReadOnlyList<Breadcrumb> Breadcrumbs { get; init; }
+
+    public required IReadOnlyList<QuestionLink> TopicQuestions { get; init; }
+}

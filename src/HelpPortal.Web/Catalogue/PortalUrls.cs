@@ -1,0 +1,18 @@
+namespace HelpPortal.Web.Catalogue;
+
+/// <summary>
+/// The one place that knows the public URL contract (/{culture}/, /{culture}/topics/{slug}, /{culture}/articles/{slug}).
+/// The importer uses it for links inside articles and the views for everything else; the routes in
+/// <see cref="CatalogueController"/> must agree with it, and the routing tests hold them together.
+/// </summary>
+public static class PortalUrls
+{
+    public static string Home(string culture) => $"/{culture}/";
+
+    public static string Topic(string culture, string slug) => $"/{culture}/topics/{Uri.EscapeDataString(slug)}";
+
+    public static string Article(string culture, string slug) => $"/{culture}/articles/{Uri.EscapeDataString(slug)}";
+
+    /// <summary>Switches language: remembers the choice in a cookie, then goes to <paramref name="returnUrl"/>.</summary>
+    public static string SwitchLanguage(string culture, string returnUrl) => $"/language/{culture}?returnUrl={Uri.EscapeDataString(returnUrl)}";
+}

@@ -1,0 +1,220 @@
+using HelpPortal.Web.Catalogue;
+using HelpPortal.Web.Data;
+using HelpPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HelpPortal.Web.Content;
+
+public sealed record ImportReport(bool Applied, int Added, int Updated, int Unchanged, int Removed, IReadOnlyList<ContentProblem> Problems)
+{
+    public bool Changed => Added + Updated + Removed > 0;
+}
+
+/// <summary>Serialises imports: the start-up import and the file watcher must never write the catalogue at the same time.</summary>
+public sealed class ContentImportGate
+{
+    internal SemaphoreSlim Semaphore { get; } = new(1, 1);
+}
+
+/// <summary>
+/// Brings the catalogue tables in line with the content folder. Only the catalogue tables are written; a file that
+/// fails to load keeps the version imported before it, so a typo never takes an answer offline.
+/// </summary>
+public sealed partial class ContentImporter(
+    PortalDbContext db,
+    IOptions<ContentOptions> options,
+    PortalPaths paths,
+    IOutputCacheStore outputCache,
+    ContentImportGate gate,
+    TimeProvider time,
+    ILogger<ContentImporter> logger)
+{
+    public async Task<ImportReport> ImportAsync(CancellationToken cancellationToken)
+    {
+        await gate.Semaphore.WaitAsync(cancellationToken);
+        try
+        {
+            return await ImportLockedAsync(cancellationToken);
+        }
+        finally
+        {
+            gate.Semaphore.Release();
+        }
+    }
+
+    private async Task<ImportReport> ImportLockedAsync(CancellationToken cancellationToken)
+    {
+        var started = time.GetUtcNow();
+        var folder = paths.Resolve(options.Value.Path);
+        var content = new ContentReader().Read(folder);
+        foreach (var problem in content.Problems)
+        {
+            LogProblem(logger, problem.Severity == ProblemSeverity.Error ? LogLevel.Error : LogLevel.Warning, problem);
+        }
+
+        if (content.Topics is null)
+        {
+            LogSkipped(logger, folder);
+            return new ImportReport(false, 0, 0, 0, 0, content.Problems);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var topics = await SyncTopicsAsync(content.Topics, cancellationToken);
+        var (added, updated, unchanged, removed) = await SyncArticlesAsync(content, topics, cancellationToken);
+
+        db.ContentImports.Add(new ContentImport
+        {
+            StartedAt = started,
+            FinishedAt = time.GetUtcNow(),
+            Added = added,
+            Updated = updated,
+            Unchanged = unchanged,
+            Removed = removed,
+            Errors = content.ErrorCount,
+            Warnings = content.WarningCount,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        var report = new ImportReport(true, added, updated, unchanged, removed, content.Problems);
+        if (report.Changed)
+        {
+            await outputCache.EvictByTagAsync(CatalogueCache.Tag, cancellationToken);
+        }
+
+        LogImported(logger, folder, added, updated, unchanged, removed, content.ErrorCount, content.WarningCount);
+        return report;
+    }
+
+    private async Task<Dictionary<string, Topic>> SyncTopicsAsync(IReadOnlyList<TopicDefinition> definitions, CancellationToken cancellationToken)
+    {
+        var topics = await db.Topics.Include(t => t.Translations).ToDictionaryAsync(t => t.Key, cancellationToken);
+        foreach (var gone in topics.Values.Where(t => definitions.All(d => d.Key != t.Key)).ToList())
+        {
+            db.Topics.Remove(gone);
+            topics.Remove(gone.Key);
+        }
+
+        foreach (var definition in definitions)
+        {
+            if (!topics.TryGetValue(definition.Key, out var topic))
+            {
+                topic = new Topic { Key = definition.Key };
+                db.Topics.Add(topic);
+                topics[definition.Key] = topic;
+            }
+
+            topic.SortOrder = definition.Order;
+            foreach (var (culture, text) in definition.Texts)
+            {
+                var translation = topic.Translations.FirstOrDefault(t => t.Culture == culture);
+                if (translation is null)
+                {
+                    topic.Translations.Add(new TopicTranslation { Culture = culture, Slug = text.Slug, Name = text.Name, Description = text.Description });
+                    continue;
+                }
+
+                translation.Slug = text.Slug;
+                translation.Name = text.Name;
+                translation.Description = text.Description;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return topics;
+    }
+
+    private async Task<(int Added, int Updated, int Unchanged, int Removed)> SyncArticlesAsync(
+        ContentSet content, Dictionary<string, Topic> topics, CancellationToken cancellationToken)
+    {
+        var articles = await db.Articles.Include(a => a.Translations).ToDictionaryAsync(a => a.Key, cancellationToken);
+        var wanted = content.Articles.ToDictionary(a => (a.Document.Key, a.Document.Culture));
+        var claimedSlugs = content.Articles.Select(a => (a.Document.Culture, a.Document.Slug)).ToHashSet();
+        var claimedPaths = content.Articles.Select(a => a.Document.Path).ToHashSet(StringComparer.Ordinal);
+
+        // Removals first, in their own save, so a renamed or re-keyed file never collides with its old row.
+        var removed = 0;
+        foreach (var article in articles.Values)
+        {
+            foreach (var translation in article.Translations.ToList())
+            {
+                var updatedInPlace = wanted.ContainsKey((article.Key, translation.Culture));
+                var keptAfterFailure = content.FailedPaths.Contains(translation.SourcePath)
+                    && !claimedSlugs.Contains((translation.Culture, translation.Slug))
+                    && !claimedPaths.Contains(translation.SourcePath);
+                if (!updatedInPlace && !keptAfterFailure)
+                {
+                    article.Translations.Remove(translation);
+                    db.ArticleTranslations.Remove(translation);
+                    removed++;
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        int added = 0, updated = 0, unchanged = 0;
+        foreach (var rendered in content.Articles)
+        {
+            var document = rendered.Document;
+            if (!articles.TryGetValue(document.Key, out var article))
+            {
+                article = new Article { Key = document.Key };
+                db.Articles.Add(article);
+                articles[document.Key] = article;
+            }
+
+            article.Topic = topics[document.Topic];
+            article.SortOrder = document.Order;
+
+            var translation = article.Translations.FirstOrDefault(t => t.Culture == document.Culture);
+            if (translation?.ContentHash == rendered.ContentHash)
+            {
+                unchanged++;
+                continue;
+            }
+
+            if (translation is null)
+            {
+                translation = new ArticleTranslation
+                {
+                    Culture = document.Culture, Slug = document.Slug, Title = document.Title, Html = rendered.Html,
+                    SourcePath = document.Path, ContentHash = rendered.ContentHash,
+                };
+                article.Translations.Add(translation);
+                added++;
+            }
+            else
+            {
+                updated++;
+            }
+
+            translation.Slug = document.Slug;
+            translation.Title = document.Title;
+            translation.Summary = document.Summary;
+            translation.Html = rendered.Html;
+            translation.UpdatedOn = document.Updated;
+            translation.SourcePath = document.Path;
+            translation.ContentHash = rendered.ContentHash;
+        }
+
+        foreach (var orphan in articles.Values.Where(a => a.Translations.Count == 0))
+        {
+            db.Articles.Remove(orphan);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return (added, updated, unchanged, removed);
+    }
+
+    [LoggerMessage("Content problem: {Problem}")]
+    private static partial void LogProblem(ILogger logger, LogLevel level, ContentProblem problem);
+
+    [LoggerMessage(LogLevel.Error, "Content import skipped: topics.yml could not be read from {Folder}; the catalogue is unchanged")]
+    private static partial void LogSkipped(ILogger logger, string folder);
+
+    [LoggerMessage(LogLevel.Information, "Content imported from {Folder}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Errors} errors, {Warnings} warnings")]
+    private static partial void LogImported(ILogger logger, string folder, int added, int updated, int unchanged, int removed, int errors, int warnings);
+}

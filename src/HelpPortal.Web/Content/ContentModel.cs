@@ -1,0 +1,45 @@
+namespace HelpPortal.Web.Content;
+
+public sealed record TopicText(string Slug, string Name, string Description);
+
+public sealed record TopicDefinition(string Key, int Order, IReadOnlyDictionary<string, TopicText> Texts);
+
+/// <summary>An article file whose front matter has been read and checked on its own.</summary>
+public sealed record ArticleDocument(
+    string Path,
+    string Culture,
+    string Key,
+    string Title,
+    string Topic,
+    int Order,
+    string? Summary,
+    string Slug,
+    DateOnly? Updated,
+    string Body,
+    int BodyStartLine,
+    string RawText,
+    IReadOnlyDictionary<string, int> FieldLines)
+{
+    public int LineOf(string field) => FieldLines.TryGetValue(field, out var line) ? line : 1;
+}
+
+/// <summary>An article ready to store: its HTML rendered and sanitized, its hash computed.</summary>
+public sealed record RenderedArticle(ArticleDocument Document, string Html, string ContentHash);
+
+/// <summary>Everything read from the content folder: what loads, and what is wrong.</summary>
+public sealed class ContentSet
+{
+    /// <summary>The topics, or null when topics.yml has an error (then nothing in the catalogue may change).</summary>
+    public IReadOnlyList<TopicDefinition>? Topics { get; init; }
+
+    public IReadOnlyList<RenderedArticle> Articles { get; init; } = [];
+
+    /// <summary>Files that exist but did not load; what the catalogue holds for them is kept.</summary>
+    public IReadOnlySet<string> FailedPaths { get; init; } = new HashSet<string>();
+
+    public IReadOnlyList<ContentProblem> Problems { get; init; } = [];
+
+    public int ErrorCount => Problems.Count(p => p.Severity == ProblemSeverity.Error);
+
+    public int WarningCount => Problems.Count(p => p.Severity == ProblemSeverity.Warning);
+}

@@ -1,0 +1,153 @@
+using HelpPortal.Web.Catalogue;
+using HelpPortal.Web.Localization;
+
+namespace HelpPortal.Web.Content;
+
+/// <summary>
+/// Reads and checks the whole content folder without touching the database: used by the importer and by
+/// <c>content check</c>, so both report exactly the same problems.
+/// </summary>
+internal sealed class ContentReader
+{
+    private readonly MarkdownRenderer _renderer = new();
+
+    public ContentSet Read(string contentFolder)
+    {
+        var problems = new List<ContentProblem>();
+        if (!Directory.Exists(contentFolder))
+        {
+            problems.Add(new(contentFolder, 0, null, "The content folder does not exist (set Content:Path)."));
+            return new ContentSet { Problems = problems };
+        }
+
+        var topics = TopicsFile.Read(contentFolder, problems);
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        var documents = new List<ArticleDocument>();
+        var slugsByPath = new Dictionary<string, (string Culture, string Slug)>(StringComparer.Ordinal);
+
+        foreach (var (path, culture) in ArticleFiles(contentFolder, problems))
+        {
+            var document = ArticleParser.Parse(path, culture, File.ReadAllText(Path.Combine(contentFolder, path)), problems);
+            slugsByPath[path] = (culture, document?.Slug ?? Path.GetFileNameWithoutExtension(path));
+            if (document is null)
+            {
+                failed.Add(path);
+            }
+            else
+            {
+                documents.Add(document);
+            }
+        }
+
+        var consistent = CheckAcrossFiles(documents, topics, problems);
+        failed.UnionWith(documents.Except(consistent).Select(d => d.Path));
+
+        // A link resolves to any article file that exists, even one that failed today: its last good version is still served.
+        string? ArticleUrl(string path) => slugsByPath.TryGetValue(path, out var target) ? PortalUrls.Article(target.Culture, target.Slug) : null;
+
+        var articles = new List<RenderedArticle>();
+        foreach (var document in consistent)
+        {
+            if (_renderer.Render(document, ArticleUrl, problems) is { } rendered)
+            {
+                articles.Add(rendered);
+            }
+            else
+            {
+                failed.Add(document.Path);
+            }
+        }
+
+        return new ContentSet
+        {
+            Topics = topics,
+            Articles = articles,
+            FailedPaths = failed,
+            Problems = [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line)],
+        };
+    }
+
+    /// <summary>Every .md file under a culture folder, in a stable order; files anywhere else are reported.</summary>
+    private static IEnumerable<(string Path, string Culture)> ArticleFiles(string contentFolder, List<ContentProblem> problems)
+    {
+        var paths = Directory.EnumerateFiles(contentFolder, "*.md", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(contentFolder, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            var segments = path.Split('/');
+            if (segments.Length == 1)
+            {
+                continue; // A README or notes at the top of the folder are not articles.
+            }
+
+            if (!PortalCultures.IsSupported(segments[0]))
+            {
+                problems.Add(new(path, 0, null, $"Articles belong under a language folder ({string.Join("/ or ", PortalCultures.All)}/); '{segments[0]}/' is not one."));
+                continue;
+            }
+
+            yield return (path, segments[0]);
+        }
+    }
+
+    /// <summary>Checks what one file cannot check alone; returns the documents that pass.</summary>
+    private static List<ArticleDocument> CheckAcrossFiles(List<ArticleDocument> documents, IReadOnlyList<TopicDefinition>? topics, List<ContentProblem> problems)
+    {
+        var passed = new List<ArticleDocument>();
+        var keys = new Dictionary<(string Culture, string Key), ArticleDocument>();
+        var slugs = new Dictionary<(string Culture, string Slug), ArticleDocument>();
+        var placement = new Dictionary<string, ArticleDocument>(StringComparer.Ordinal);
+        var topicKeys = topics?.Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+
+        // English first, so the English file is the reference when the two languages disagree.
+        foreach (var document in documents.OrderBy(d => PortalCultures.All.ToList().IndexOf(d.Culture)).ThenBy(d => d.Path, StringComparer.Ordinal))
+        {
+            var ok = true;
+            if (topicKeys is not null && !topicKeys.Contains(document.Topic))
+            {
+                problems.Add(new(document.Path, document.LineOf("topic"), "topic", $"The topic '{document.Topic}' is not in topics.yml (known topics: {string.Join(", ", topicKeys)})."));
+                ok = false;
+            }
+
+            if (keys.TryGetValue((document.Culture, document.Key), out var sameKey))
+            {
+                problems.Add(new(document.Path, document.LineOf("key"), "key", $"The key '{document.Key}' is already used by {sameKey.Path}; each article has one file per language."));
+                ok = false;
+            }
+
+            if (slugs.TryGetValue((document.Culture, document.Slug), out var sameSlug))
+            {
+                problems.Add(new(document.Path, document.LineOf("slug"), "slug", $"The slug '{document.Slug}' is already used by {sameSlug.Path}; slugs must be unique within a language."));
+                ok = false;
+            }
+
+            if (ok && placement.TryGetValue(document.Key, out var reference))
+            {
+                if (reference.Topic != document.Topic)
+                {
+                    problems.Add(new(document.Path, document.LineOf("topic"), "topic", $"The topic '{document.Topic}' differs from '{reference.Topic}' in {reference.Path}; translations share one topic."));
+                    ok = false;
+                }
+
+                if (reference.Order != document.Order)
+                {
+                    problems.Add(new(document.Path, document.LineOf("order"), "order", $"The order {document.Order} differs from {reference.Order} in {reference.Path}; translations share one order."));
+                    ok = false;
+                }
+            }
+
+            if (!ok)
+            {
+                continue;
+            }
+
+            keys[(document.Culture, document.Key)] = document;
+            slugs[(document.Culture, document.Slug)] = document;
+            placement.TryAdd(document.Key, document);
+            passed.Add(document);
+        }
+
+        return passed;
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HelpPortal.Web.Data;
+
+internal sealed class TopicConfiguration : IEntityTypeConfiguration<Topic>
+{
+    public void Configure(EntityTypeBuilder<Topic> builder)
+    {
+        builder.Property(t => t.Key).HasMaxLength(100);
+        builder.HasIndex(t => t.Key).IsUnique();
+        builder.HasMany(t => t.Translations).WithOne(t => t.Topic).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(t => t.Articles).WithOne(a => a.Topic).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TopicTranslationConfiguration : IEntityTypeConfiguration<TopicTranslation>
+{
+    public void Configure(EntityTypeBuilder<TopicTranslation> builder)
+    {
+        builder.Property(t => t.Culture).HasMaxLength(5);
+        builder.Property(t => t.Slug).HasMaxLength(150);
+        builder.Property(t => t.Name).HasMaxLength(200);
+        builder.Property(t => t.Description).HasMaxLength(1000);
+        builder.HasIndex(t => new { t.TopicId, t.Culture }).IsUnique();
+        builder.HasIndex(t => new { t.Culture, t.Slug }).IsUnique();
+    }
+}
+
+internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> builder)
+    {
+        builder.Property(a => a.Key).HasMaxLength(100);
+        builder.HasIndex(a => a.Key).IsUnique();
+        builder.HasIndex(a => new { a.TopicId, a.SortOrder });
+        builder.HasMany(a => a.Translations).WithOne(t => t.Article).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ArticleTranslationConfiguration : IEntityTypeConfiguration<ArticleTranslation>
+{
+    public void Configure(EntityTypeBuilder<ArticleTranslation> builder)
+    {
+        builder.Property(t => t.Culture).HasMaxLength(5);
+        builder.Property(t => t.Slug).HasMaxLength(150);
+        builder.Property(t => t.Title).HasMaxLength(300);
+        builder.Property(t => t.Summary).HasMaxLength(1000);
+        builder.Property(t => t.SourcePath).HasMaxLength(400);
+        builder.Property(t => t.ContentHash).HasMaxLength(64);
+        builder.HasIndex(t => new { t.ArticleId, t.Culture }).IsUnique();
+        builder.HasIndex(t => new { t.Culture, t.Slug }).IsUnique();
+        builder.HasIndex(t => t.SourcePath).IsUnique();
+    }
+}

@@ -1,0 +1,69 @@
+namespace HelpPortal.Web.Data;
+
+// The catalogue is rebuilt from content/ by the importer; nothing here is edited by visitors.
+
+public sealed class Topic
+{
+    public int Id { get; set; }
+    public required string Key { get; set; }
+    public int SortOrder { get; set; }
+    public List<TopicTranslation> Translations { get; } = [];
+    public List<Article> Articles { get; } = [];
+}
+
+public sealed class TopicTranslation
+{
+    public int Id { get; set; }
+    public int TopicId { get; set; }
+    public Topic Topic { get; set; } = null!;
+    public required string Culture { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public required string Description { get; set; }
+}
+
+public sealed class Article
+{
+    public int Id { get; set; }
+    public required string Key { get; set; }
+    public int TopicId { get; set; }
+    public Topic Topic { get; set; } = null!;
+    public int SortOrder { get; set; }
+    public List<ArticleTranslation> Translations { get; } = [];
+}
+
+public sealed class ArticleTranslation
+{
+    public int Id { get; set; }
+    public int ArticleId { get; set; }
+    public Article Article { get; set; } = null!;
+    public required string Culture { get; set; }
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+    public string? Summary { get; set; }
+
+    /// <summary>Sanitized HTML rendered once at import; views output it as is.</summary>
+    public required string Html { get; set; }
+
+    public DateOnly? UpdatedOn { get; set; }
+
+    /// <summary>Path relative to the content folder, with forward slashes.</summary>
+    public required string SourcePath { get; set; }
+
+    /// <summary>Hash of the file and everything its rendering depends on; equal hash means nothing to write.</summary>
+    public required string ContentHash { get; set; }
+}
+
+/// <summary>One run of the content importer, kept for /healthz and operators.</summary>
+public sealed class ContentImport
+{
+    public int Id { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset FinishedAt { get; set; }
+    public int Added { get; set; }
+    public int Updated { get; set; }
+    public int Unchanged { get; set; }
+    public int Removed { get; set; }
+    public int Errors { get; set; }
+    public int Warnings { get; set; }
+}

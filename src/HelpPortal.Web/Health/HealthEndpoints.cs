@@ -1,0 +1,61 @@
+using System.Text.Json;
+using HelpPortal.Web.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace HelpPortal.Web.Health;
+
+/// <summary>Reports the last content import: when it ran and how it went. Degraded while content has errors.</summary>
+internal sealed class LastImportHealthCheck(PortalDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var last = await db.ContentImports.AsNoTracking().OrderByDescending(i => i.Id).FirstOrDefaultAsync(cancellationToken);
+        if (last is null)
+        {
+            return HealthCheckResult.Unhealthy("No content import has run.");
+        }
+
+        var data = new Dictionary<string, object>
+        {
+            ["finishedAt"] = last.FinishedAt.ToString("O"),
+            ["added"] = last.Added,
+            ["updated"] = last.Updated,
+            ["unchanged"] = last.Unchanged,
+            ["removed"] = last.Removed,
+            ["errors"] = last.Errors,
+            ["warnings"] = last.Warnings,
+        };
+        return last.Errors > 0
+            ? HealthCheckResult.Degraded($"The last import found {last.Errors} content errors.", data: data)
+            : HealthCheckResult.Healthy("The last import loaded every file.", data);
+    }
+}
+
+public static class HealthEndpoints
+{
+    public static IServiceCollection AddPortalHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddDbContextCheck<PortalDbContext>("database")
+            .AddCheck<LastImportHealthCheck>("content");
+        return services;
+    }
+
+    public static IEndpointConventionBuilder MapPortalHealthChecks(this IEndpointRouteBuilder endpoints)
+        => endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteJsonAsync });
+
+    private static Task WriteJsonAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        return JsonSerializer.SerializeAsync(context.Response.Body, new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(
+                e => e.Key,
+                e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
+        });
+    }
+}

@@ -1,0 +1,45 @@
+using HelpPortal.Web.Catalogue;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HelpPortal.Web.Localization;
+
+/// <summary>
+/// The language switcher's target: remembers the choice in a cookie and goes on to the page in that language.
+/// Setting the cookie here, and not on every page, keeps the public pages free of Set-Cookie and so cacheable.
+/// </summary>
+public sealed class LanguageController : Controller
+{
+    [HttpGet("/")]
+    public IActionResult Root()
+    {
+        // The localization middleware has already weighed the cookie, then Accept-Language, then the default.
+        var culture = HttpContext.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.TwoLetterISOLanguageName;
+        Response.Headers.Vary = "Cookie, Accept-Language";
+        Response.Headers.CacheControl = "no-store";
+        return Redirect(PortalUrls.Home(PortalCultures.IsSupported(culture) ? culture! : PortalCultures.Default));
+    }
+
+    [HttpGet("/language/{culture:culture}")]
+    public IActionResult Switch(string culture, string? returnUrl)
+    {
+        Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions
+            {
+                Expires = DateTimeOffset.UtcNow.AddYears(1),
+                HttpOnly = true,
+                Secure = Request.IsHttps,
+                SameSite = SameSiteMode.Lax,
+                IsEssential = true,
+            });
+        Response.Headers.CacheControl = "no-store";
+
+        // Only a page of the chosen language on this site: anything else (another host, //evil) goes to that language's home.
+        var target = returnUrl is not null && Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith(PortalUrls.Home(culture), StringComparison.Ordinal)
+            ? returnUrl
+            : PortalUrls.Home(culture);
+        return LocalRedirect(target);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using HelpPortal.Web.Catalogue;
+using HelpPortal.Web.Content;
+using HelpPortal.Web.Data;
+using HelpPortal.Web.Health;
+using HelpPortal.Web.Infrastructure;
+using HelpPortal.Web.Localization;
+using Microsoft.Extensions.WebEncoders;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Structured logs on the console, levels from configuration: operators collect stdout.
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
+
+// No "Server: Kestrel" header: nothing to tell an attacker.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+// The content folder and the SQLite file resolve from one base folder, wherever the portal is started from.
+var paths = PortalPaths.Discover(builder.Environment.ContentRootPath, builder.Configuration["Content:Path"] ?? "content");
+builder.Services.AddSingleton(paths);
+builder.Services.AddSingleton(TimeProvider.System);
+
+// The catalogue: SQLite through EF Core, migrated and filled from content/ before the first request.
+builder.Services.AddPortalDatabase(builder.Configuration, paths);
+builder.Services.AddContentCatalogue(builder.Configuration);
+
+// English and Latvian: the culture is the first URL segment; Latvian letters are written as characters, not entities.
+builder.Services.AddPortalLocalization();
+builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+// MVC, with each feature's views in its own folder (Catalogue/Views/...).
+builder.Services.AddControllersWithViews()
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+    .AddRazorOptions(options => options.ViewLocationFormats.Insert(0, "/{1}/Views/{0}.cshtml"));
+
+// Public pages come from the output cache; an import that changes content evicts them.
+builder.Services.AddCatalogueOutputCache();
+builder.Services.AddPortalHealthChecks();
+builder.Services.AddHsts(options =>
+{
+    options.MaxAge = TimeSpan.FromDays(365);
+    options.IncludeSubDomains = true;
+});
+
+var app = builder.Build();
+
+// Command-line verbs (content check, …) use the same configuration and services, then exit without serving.
+if (PortalCommands.TryRun(app.Services, args) is { } exitCode)
+{
+    return exitCode;
+}
+
+// Security headers first, so that every response, error pages included, carries them.
+app.UsePortalSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    // Outside Development an exception shows the localized error page, never a stack trace.
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+
+// 404 and other bare status codes get the styled, localized page; the original URL still decides the language.
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseSerilogRequestLogging();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseOutputCache();
+
+app.MapStaticAssets();
+app.MapControllers();
+app.MapPortalHealthChecks();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
