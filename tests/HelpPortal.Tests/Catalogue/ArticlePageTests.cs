@@ -1,0 +1,95 @@
+using HelpPortal.Tests.Infrastructure;
+
+namespace HelpPortal.Tests.Catalogue;
+
+public sealed class ArticlePageTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task An_article_shows_breadcrumbs_to_its_topic_and_home()
+    {
+        var (_, page) = await factory.CreateClient().GetPageAsync("/lv/articles/aizmirsta-parole");
+
+        var crumbs = page.QuerySelectorAll(".breadcrumb-item").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(["Sākums", "EU Login konts", page.QuerySelector("h1")!.TextContent.Trim()], crumbs);
+        Assert.Equal("/lv/topics/eu-login-konts", page.QuerySelector(".breadcrumb-item:nth-child(2) a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task An_article_lists_the_other_questions_of_its_topic_in_order()
+    {
+        var (_, page) = await factory.CreateClient().GetPageAsync("/en/articles/forgotten-password");
+
+        var questions = page.QuerySelectorAll("aside .question").ToList();
+        Assert.Equal(3, questions.Count);
+        Assert.Equal("/en/articles/confirmation-email-not-received", questions[0].QuerySelector("a")!.GetAttribute("href"));
+        Assert.NotNull(questions[2].QuerySelector("[aria-current=page]"));
+    }
+
+    [Theory]
+    [InlineData("/en/articles/forgotten-password", "20 November 2026")]
+    [InlineData("/lv/articles/aizmirsta-parole", "2026. gada 20. novembris")]
+    public async Task The_last_updated_date_is_formatted_for_the_language(string url, string expected)
+    {
+        var (_, page) = await factory.CreateClient().GetPageAsync(url);
+
+        var time = page.QuerySelector(".last-updated time")!;
+        Assert.Equal(expected, time.TextContent);
+        Assert.Equal("2026-11-20", time.GetAttribute("datetime"));
+    }
+
+    [Fact]
+    public async Task A_translated_article_has_canonical_and_hreflang_links_for_both_languages()
+    {
+        var (_, page) = await factory.CreateClient().GetPageAsync("/en/articles/forgotten-password");
+
+        Assert.Equal("http://localhost/en/articles/forgotten-password", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        var alternates = page.QuerySelectorAll("link[rel=alternate]").ToDictionary(l => l.GetAttribute("hreflang")!, l => l.GetAttribute("href"));
+        Assert.Equal("http://localhost/en/articles/forgotten-password", alternates["en"]);
+        Assert.Equal("http://localhost/lv/articles/aizmirsta-parole", alternates["lv"]);
+        Assert.Equal("http://localhost/en/articles/forgotten-password", alternates["x-default"]);
+    }
+
+    [Fact]
+    public async Task Latvian_letters_are_sent_as_characters_not_html_entities()
+    {
+        var html = await factory.CreateClient().GetStringAsync("/lv/articles/aizmirsta-parole");
+
+        Assert.Contains("Pāriet uz galveno saturu", html, StringComparison.Ordinal);
+        Assert.Contains("Pēdējoreiz atjaunināts", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#x", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Links_between_articles_point_to_the_same_languages_url()
+    {
+        var (_, page) = await factory.CreateClient().GetPageAsync("/lv/articles/e-pasts-jau-registrets");
+
+        var links = page.QuerySelectorAll(".article-body a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/lv/articles/aizmirsta-parole", links);
+    }
+
+    [Fact]
+    public async Task A_topic_page_lists_its_questions_in_order_with_summaries()
+    {
+        var (_, page) = await factory.CreateClient().GetPageAsync("/en/topics/two-factor-authentication");
+
+        var hrefs = page.QuerySelectorAll(".question a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(
+            ["/en/articles/why-is-two-factor-authentication-enabled", "/en/articles/why-should-i-use-2fa", "/en/articles/two-factor-authentication-without-a-smartphone", "/en/articles/sign-in-with-2fa"],
+            hrefs);
+        Assert.Equal(4, page.QuerySelectorAll(".question-summary").Length);
+    }
+
+    [Theory]
+    [InlineData("en", "3 questions", "1 question")]
+    [InlineData("lv", "3 jautājumi", "1 jautājums")]
+    public async Task The_home_page_shows_each_topic_with_its_question_count(string culture, string threeQuestions, string oneQuestion)
+    {
+        var (_, page) = await factory.CreateClient().GetPageAsync($"/{culture}/");
+
+        var counts = page.QuerySelectorAll(".topic-card .question-count").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(6, counts.Count);
+        Assert.Equal(threeQuestions, counts[0]);
+        Assert.Equal(oneQuestion, counts[5]);
+    }
+}

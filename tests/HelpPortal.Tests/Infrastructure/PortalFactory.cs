@@ -1,0 +1,73 @@
+using HelpPortal.Web.Content;
+using HelpPortal.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelpPortal.Tests.Infrastructure;
+
+/// <summary>
+/// The portal on its own SQLite file in a temporary folder, in the Production environment, reading either the
+/// repository's content folder or a <see cref="TestContent"/> copy.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "helpportal-data-" + Guid.NewGuid().ToString("N"));
+
+    public PortalFactory() => Directory.CreateDirectory(_dataFolder);
+
+    /// <summary>The content folder the portal reads; the repository's own by default.</summary>
+    public string ContentFolder { get; init; } = TestContent.RepositoryContentFolder;
+
+    public string DatabasePath => Path.Combine(_dataFolder, "helpportal.db");
+
+    public string EnvironmentName { get; init; } = "Production";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("ConnectionStrings:Portal", $"Data Source={DatabasePath}");
+        builder.UseSetting("Content:Path", ContentFolder);
+        builder.UseSetting("Content:WatchForChanges", "false");
+        builder.ConfigureTestServices(services =>
+            services.AddControllersWithViews().AddApplicationPart(typeof(PortalFactory).Assembly));
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+
+    public async Task<ImportReport> ImportAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(CancellationToken.None);
+    }
+
+    public Task<int> CountTranslationsAsync() => WithDbAsync(db => db.ArticleTranslations.CountAsync());
+
+    /// <summary>A client that does not follow redirects, so tests can see them.</summary>
+    public HttpClient CreatePlainClient(string baseAddress = "http://localhost")
+        => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri(baseAddress) });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_dataFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the OS to clean up.
+            }
+        }
+    }
+}
