@@ -94,60 +94,59 @@ internal sealed class ContentReader
     /// <summary>Checks what one file cannot check alone; returns the documents that pass.</summary>
     private static List<ArticleDocument> CheckAcrossFiles(List<ArticleDocument> documents, IReadOnlyList<TopicDefinition>? topics, List<ContentProblem> problems)
     {
-        var passed = new List<ArticleDocument>();
-        var keys = new Dictionary<(string Culture, string Key), ArticleDocument>();
-        var slugs = new Dictionary<(string Culture, string Slug), ArticleDocument>();
-        var placement = new Dictionary<string, ArticleDocument>(StringComparer.Ordinal);
+        var rejected = new HashSet<ArticleDocument>();
         var topicKeys = topics?.Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
-
-        // English first, so the English file is the reference when the two languages disagree.
-        foreach (var document in documents.OrderBy(d => PortalCultures.All.ToList().IndexOf(d.Culture)).ThenBy(d => d.Path, StringComparer.Ordinal))
+        if (topicKeys is not null)
         {
-            var ok = true;
-            if (topicKeys is not null && !topicKeys.Contains(document.Topic))
+            foreach (var document in documents.Where(d => !topicKeys.Contains(d.Topic)))
             {
                 problems.Add(new(document.Path, document.LineOf("topic"), "topic", $"The topic '{document.Topic}' is not in topics.yml (known topics: {string.Join(", ", topicKeys)})."));
-                ok = false;
+                rejected.Add(document);
             }
+        }
 
-            if (keys.TryGetValue((document.Culture, document.Key), out var sameKey))
-            {
-                problems.Add(new(document.Path, document.LineOf("key"), "key", $"The key '{document.Key}' is already used by {sameKey.Path}; each article has one file per language."));
-                ok = false;
-            }
+        // A clash rejects every file in it: whichever came first alphabetically is not more right, and the catalogue
+        // keeps the version it already has until an author settles it.
+        RejectClashes(documents, d => (d.Culture, d.Key), "key", d => $"The key '{d.Key}'", "each article has one file per language", rejected, problems);
+        RejectClashes(documents, d => (d.Culture, d.Slug), "slug", d => $"The slug '{d.Slug}'", "slugs must be unique within a language", rejected, problems);
 
-            if (slugs.TryGetValue((document.Culture, document.Slug), out var sameSlug))
-            {
-                problems.Add(new(document.Path, document.LineOf("slug"), "slug", $"The slug '{document.Slug}' is already used by {sameSlug.Path}; slugs must be unique within a language."));
-                ok = false;
-            }
-
-            if (ok && placement.TryGetValue(document.Key, out var reference))
+        // Translations share one place in the catalogue; the English file is the reference when they disagree.
+        var cultureOrder = PortalCultures.All.ToList();
+        foreach (var translations in documents.Except(rejected).GroupBy(d => d.Key))
+        {
+            var ordered = translations.OrderBy(d => cultureOrder.IndexOf(d.Culture)).ToList();
+            var reference = ordered[0];
+            foreach (var document in ordered.Skip(1))
             {
                 if (reference.Topic != document.Topic)
                 {
                     problems.Add(new(document.Path, document.LineOf("topic"), "topic", $"The topic '{document.Topic}' differs from '{reference.Topic}' in {reference.Path}; translations share one topic."));
-                    ok = false;
+                    rejected.Add(document);
                 }
 
                 if (reference.Order != document.Order)
                 {
                     problems.Add(new(document.Path, document.LineOf("order"), "order", $"The order {document.Order} differs from {reference.Order} in {reference.Path}; translations share one order."));
-                    ok = false;
+                    rejected.Add(document);
                 }
             }
-
-            if (!ok)
-            {
-                continue;
-            }
-
-            keys[(document.Culture, document.Key)] = document;
-            slugs[(document.Culture, document.Slug)] = document;
-            placement.TryAdd(document.Key, document);
-            passed.Add(document);
         }
 
-        return passed;
+        return [.. documents.Except(rejected)];
+    }
+
+    private static void RejectClashes<TKey>(
+        List<ArticleDocument> documents, Func<ArticleDocument, TKey> key, string field, Func<ArticleDocument, string> subject, string rule,
+        HashSet<ArticleDocument> rejected, List<ContentProblem> problems)
+    {
+        foreach (var clash in documents.GroupBy(key).Where(g => g.Count() > 1))
+        {
+            foreach (var document in clash)
+            {
+                var others = string.Join(", ", clash.Where(d => d != document).Select(d => d.Path));
+                problems.Add(new(document.Path, document.LineOf(field), field, $"{subject(document)} is also used by {others}; {rule}."));
+                rejected.Add(document);
+            }
+        }
     }
 }

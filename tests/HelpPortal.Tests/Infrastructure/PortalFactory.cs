@@ -26,12 +26,15 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string EnvironmentName { get; init; } = "Production";
 
+    public bool WatchForChanges { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:Portal", $"Data Source={DatabasePath}");
         builder.UseSetting("Content:Path", ContentFolder);
-        builder.UseSetting("Content:WatchForChanges", "false");
+        builder.UseSetting("Content:WatchForChanges", WatchForChanges ? "true" : "false");
+        builder.UseSetting("Content:WatchDebounce", "00:00:00.200");
         builder.ConfigureTestServices(services =>
             services.AddControllersWithViews().AddApplicationPart(typeof(PortalFactory).Assembly));
     }

@@ -1,0 +1,80 @@
+using HelpPortal.Tests.Infrastructure;
+
+namespace HelpPortal.Tests.Content;
+
+/// <summary>Each kind of broken file is reported with its path, line and field, and every good file still loads.</summary>
+public sealed class BadContentTests : IDisposable
+{
+    private const string Path = "en/eid/broken.md";
+    private readonly TestContent _content = new();
+
+    public static TheoryData<string, string, int, string?, string> Cases => new()
+    {
+        { "broken YAML", "---\nkey: broken\ntitle: \"never closed\ntopic: eid\norder: 3\n---\nBody", 3, null, "The YAML cannot be read" },
+        { "no front matter", "# Just Markdown\n\nBody", 1, null, "must begin with front matter" },
+        { "unclosed front matter", "---\nkey: broken\ntitle: T\n\nBody", 1, null, "front matter is not closed" },
+        { "missing title", "---\nkey: broken\ntopic: eid\norder: 3\n---\nBody", 1, "title", "The required field 'title' is missing" },
+        { "empty title", "---\nkey: broken\ntitle: \"  \"\ntopic: eid\norder: 3\n---\nBody", 3, "title", "The required field 'title' is empty" },
+        { "unknown topic", "---\nkey: broken\ntitle: T\ntopic: passports\norder: 3\n---\nBody", 4, "topic", "The topic 'passports' is not in topics.yml" },
+        { "duplicate slug", "---\nkey: broken\ntitle: T\ntopic: eid\norder: 3\nslug: forgotten-password\n---\nBody", 6, "slug", "The slug 'forgotten-password' is also used by en/eu-login-account/forgotten-password.md" },
+        { "duplicate key", "---\nkey: forgotten-password\ntitle: T\ntopic: eid\norder: 3\n---\nBody", 2, "key", "The key 'forgotten-password' is also used by en/eu-login-account/forgotten-password.md" },
+        { "link to a missing article", "---\nkey: broken\ntitle: T\ntopic: eid\norder: 3\n---\nFirst line.\n\nSee [this](../eid/nowhere.md).", 9, "link", "points to 'en/eid/nowhere.md', which is not an article" },
+        { "order not a number", "---\nkey: broken\ntitle: T\ntopic: eid\norder: first\n---\nBody", 5, "order", "The order 'first' is not a whole number" },
+        { "date not ISO", "---\nkey: broken\ntitle: T\ntopic: eid\norder: 3\nupdated: 20.11.2026\n---\nBody", 6, "updated", "is not a date written as YYYY-MM-DD" },
+        { "slug with diacritics", "---\nkey: broken\ntitle: T\ntopic: eid\norder: 3\nslug: paroļu-maiņa\n---\nBody", 6, "slug", "may only contain lower-case letters" },
+        { "field given twice", "---\nkey: broken\ntitle: T\ntitle: U\ntopic: eid\norder: 3\n---\nBody", 4, null, "Duplicate key" },
+        { "list instead of text", "---\nkey: broken\ntitle:\n  - a\ntopic: eid\norder: 3\n---\nBody", 3, "title", "must be plain text" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task A_broken_file_is_reported_with_path_line_and_field_while_the_good_files_load(
+        string @case, string text, int line, string? field, string message)
+    {
+        _content.Write(Path, text);
+        using var factory = new PortalFactory { ContentFolder = _content.Folder };
+        factory.CreateClient();
+
+        var report = await factory.ImportAsync();
+
+        var problem = Assert.Single(report.Problems, p => p.Path == Path);
+        Assert.True(problem.Line == line, $"{@case}: expected line {line}, got {problem}");
+        Assert.Equal(field, problem.Field);
+        Assert.Contains(message, problem.Message, StringComparison.Ordinal);
+
+        // A clash rejects both files; on this fresh database the original had no earlier version to keep.
+        var goodFiles = @case is "duplicate slug" or "duplicate key" ? 49 : 50;
+        Assert.Equal(goodFiles, await factory.CountTranslationsAsync());
+    }
+
+    [Fact]
+    public async Task A_file_outside_the_language_folders_is_reported()
+    {
+        _content.WriteArticle("de/eid/frage.md", "Antwort.", ("key", "frage"), ("title", "Frage"), ("topic", "eid"), ("order", "1"));
+        using var factory = new PortalFactory { ContentFolder = _content.Folder };
+        factory.CreateClient();
+
+        var report = await factory.ImportAsync();
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal("de/eid/frage.md", problem.Path);
+        Assert.Contains("'de/' is not one", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_broken_topic_list_leaves_the_catalogue_unchanged()
+    {
+        using var factory = new PortalFactory { ContentFolder = _content.Folder };
+        factory.CreateClient();
+        _content.Write("topics.yml", "- key: eid\n  order: [1\n");
+        _content.Delete("lv/eu-login-account/aizmirsta-parole.md");
+
+        var report = await factory.ImportAsync();
+
+        Assert.False(report.Applied);
+        Assert.Contains(report.Problems, p => p.Path == "topics.yml" && p.Line > 0 && p.Message.StartsWith("The YAML cannot be read", StringComparison.Ordinal));
+        Assert.Equal(50, await factory.CountTranslationsAsync());
+    }
+
+    public void Dispose() => _content.Dispose();
+}

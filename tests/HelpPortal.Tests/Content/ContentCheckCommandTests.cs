@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using HelpPortal.Tests.Infrastructure;
+
+namespace HelpPortal.Tests.Content;
+
+/// <summary>`content check` run as operators and CI run it: the portal's own executable, a real exit code.</summary>
+public sealed class ContentCheckCommandTests : IDisposable
+{
+    private readonly TestContent _content = new();
+
+    [Fact]
+    public async Task Content_check_passes_on_the_repository_content()
+    {
+        var (exitCode, output) = await RunAsync(TestContent.RepositoryContentFolder, "content", "check");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("6 topics, 50 article files load; 0 errors, 0 warnings.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Content_check_prints_every_problem_and_fails()
+    {
+        _content.WriteArticle("en/eid/one.md", "Body", ("key", "one"), ("topic", "eid"), ("order", "1"));
+        _content.WriteArticle("lv/eid/divi.md", "Skat. [šeit](nav.md).", ("key", "divi"), ("title", "Divi"), ("topic", "eid"), ("order", "1"));
+
+        var (exitCode, output) = await RunAsync(_content.Folder, "content", "check");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("en/eid/one.md:1: error [title]: The required field 'title' is missing.", output, StringComparison.Ordinal);
+        Assert.Contains("lv/eid/divi.md:8: error [link]:", output, StringComparison.Ordinal);
+        Assert.Contains("2 errors", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_command_is_refused_with_usage()
+    {
+        var (exitCode, output) = await RunAsync(_content.Folder, "content", "chek");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Unknown command 'content chek'", output, StringComparison.Ordinal);
+        Assert.Contains("content check", output, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _content.Dispose();
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string contentFolder, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetTempPath(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HelpPortal.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Content__Path"] = contentFolder;
+        start.Environment["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(Path.GetTempPath(), "helpportal-check-unused.db")}";
+        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+}

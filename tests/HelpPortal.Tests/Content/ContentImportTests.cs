@@ -1,0 +1,142 @@
+using System.Net;
+using HelpPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelpPortal.Tests.Content;
+
+/// <summary>The importer against a private copy of the real content, on a fresh database per test.</summary>
+public sealed class ContentImportTests : IDisposable
+{
+    private const string EnglishPassword = "en/eu-login-account/forgotten-password.md";
+    private const string LatvianPassword = "lv/eu-login-account/aizmirsta-parole.md";
+    private readonly TestContent _content = new();
+    private readonly PortalFactory _factory;
+
+    public ContentImportTests() => _factory = new PortalFactory { ContentFolder = _content.Folder };
+
+    [Fact]
+    public async Task Importing_unchanged_content_again_writes_nothing_and_duplicates_no_rows()
+    {
+        _factory.CreateClient();
+        var before = await CountRowsAsync();
+
+        var report = await _factory.ImportAsync();
+
+        Assert.Equal((0, 0, 50, 0), (report.Added, report.Updated, report.Unchanged, report.Removed));
+        Assert.Equal(before, await CountRowsAsync());
+        Assert.Equal((6, 12, 25, 50), before);
+    }
+
+    [Fact]
+    public async Task Editing_a_file_updates_that_translation_and_the_cached_page()
+    {
+        var client = _factory.CreateClient();
+        Assert.DoesNotContain("Lost your password", await client.GetStringAsync("/en/articles/forgotten-password"), StringComparison.Ordinal);
+        _content.Write(EnglishPassword, ReplaceTitle(_content.Read(EnglishPassword), "Lost your password?"));
+
+        var report = await _factory.ImportAsync();
+
+        Assert.Equal((0, 1, 49, 0), (report.Added, report.Updated, report.Unchanged, report.Removed));
+        Assert.Contains("<h1>Lost your password?</h1>", await client.GetStringAsync("/en/articles/forgotten-password"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Adding_a_file_adds_an_article_to_its_topic()
+    {
+        var client = _factory.CreateClient();
+        await client.GetStringAsync("/en/topics/eid");
+        _content.WriteArticle("en/eid/new-question.md", "A new answer.", ("key", "new-question"), ("title", "A new question?"), ("topic", "eid"), ("order", "3"));
+
+        var report = await _factory.ImportAsync();
+
+        Assert.Equal(1, report.Added);
+        Assert.Contains("/en/articles/new-question", await client.GetStringAsync("/en/topics/eid"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deleting_one_language_file_removes_that_translation_and_keeps_the_other()
+    {
+        var client = _factory.CreatePlainClient();
+        _content.Delete(LatvianPassword);
+
+        var report = await _factory.ImportAsync();
+
+        Assert.Equal(1, report.Removed);
+        Assert.Equal(49, await _factory.CountTranslationsAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/lv/articles/aizmirsta-parole")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/en/articles/forgotten-password")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/lv/articles/forgotten-password")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Deleting_both_language_files_removes_the_article()
+    {
+        _factory.CreateClient();
+        _content.Delete(LatvianPassword);
+        _content.Delete(EnglishPassword);
+
+        await _factory.ImportAsync();
+
+        Assert.False(await _factory.WithDbAsync(db => db.Articles.AnyAsync(a => a.Key == "forgotten-password")));
+        Assert.Equal(24, await _factory.WithDbAsync(db => db.Articles.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_file_that_breaks_keeps_serving_its_last_good_version()
+    {
+        var client = _factory.CreateClient();
+        var original = await client.GetStringAsync("/en/articles/forgotten-password");
+        _content.Write(EnglishPassword, _content.Read(EnglishPassword).Replace("title: ", "title: \"unclosed ", StringComparison.Ordinal));
+
+        var report = await _factory.ImportAsync();
+
+        Assert.Contains(report.Problems, p => p.Path == EnglishPassword);
+        Assert.Equal(50, await _factory.CountTranslationsAsync());
+        Assert.Equal(original, await client.GetStringAsync("/en/articles/forgotten-password"));
+    }
+
+    [Fact]
+    public async Task The_import_never_touches_tables_outside_the_catalogue()
+    {
+        _factory.CreateClient();
+        await _factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "CREATE TABLE VisitorData (Id INTEGER PRIMARY KEY, Answer TEXT); INSERT INTO VisitorData (Answer) VALUES ('kept');"));
+        _content.Delete(LatvianPassword);
+        _content.Write(EnglishPassword, ReplaceTitle(_content.Read(EnglishPassword), "Changed"));
+
+        await _factory.ImportAsync();
+
+        var answers = await _factory.WithDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT Answer AS Value FROM VisitorData").ToListAsync());
+        Assert.Equal(["kept"], answers);
+    }
+
+    [Fact]
+    public async Task A_duplicate_key_rejects_both_files_and_keeps_the_catalogue_version()
+    {
+        _factory.CreateClient();
+        _content.WriteArticle("en/eid/copy.md", "Copy.", ("key", "forgotten-password"), ("title", "Copy"), ("topic", "eid"), ("order", "5"));
+
+        var report = await _factory.ImportAsync();
+
+        Assert.Contains(report.Problems, p => p.Path == "en/eid/copy.md" && p.Field == "key");
+        Assert.Contains(report.Problems, p => p.Path == EnglishPassword && p.Field == "key");
+        var title = await _factory.WithDbAsync(db => db.ArticleTranslations.Where(t => t.Slug == "forgotten-password").Select(t => t.Title).SingleAsync());
+        Assert.DoesNotContain("Copy", title, StringComparison.Ordinal);
+        Assert.Equal(50, await _factory.CountTranslationsAsync());
+    }
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        _content.Dispose();
+    }
+
+    private static string ReplaceTitle(string text, string title)
+        => string.Join('\n', text.Split('\n').Select(l => l.StartsWith("title:", StringComparison.Ordinal) ? $"title: {title}" : l));
+
+    private Task<(int, int, int, int)> CountRowsAsync() => _factory.WithDbAsync(async db => (
+        await db.Topics.CountAsync(),
+        await db.TopicTranslations.CountAsync(),
+        await db.Articles.CountAsync(),
+        await db.ArticleTranslations.CountAsync()));
+}
