@@ -26,5 +26,16 @@ public static class SecurityHeaders
                 csp.AddBaseUri().None();
                 csp.AddFrameAncestors().None();
             })
-            .AddPermissionsPolicyWithDefaultSecureDirectives());
+            // The portal needs no device features; the list names only what Chromium and Firefox recognise, so consoles stay clean.
+            .AddPermissionsPolicy(permissions =>
+            {
+                permissions.AddAccelerometer().None();
+                permissions.AddCamera().None();
+                permissions.AddGeolocation().None();
+                permissions.AddGyroscope().None();
+                permissions.AddMagnetometer().None();
+                permissions.AddMicrophone().None();
+                permissions.AddPayment().None();
+                permissions.AddUsb().None();
+            }));
 }

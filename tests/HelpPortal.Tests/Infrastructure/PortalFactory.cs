@@ -31,6 +31,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
+
+        // Outside Development the static files are expected in a publish folder; the tests run from the build output.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Portal", $"Data Source={DatabasePath}");
         builder.UseSetting("Content:Path", ContentFolder);
         builder.UseSetting("Content:WatchForChanges", WatchForChanges ? "true" : "false");

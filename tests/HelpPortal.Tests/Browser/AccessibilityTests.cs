@@ -1,0 +1,26 @@
+using Deque.AxeCore.Playwright;
+
+namespace HelpPortal.Tests.Browser;
+
+[Collection(BrowserTestGroup.Name)]
+public sealed class AccessibilityTests(BrowserFixture browser)
+{
+    [Theory]
+    [InlineData("/en/")]
+    [InlineData("/lv/")]
+    [InlineData("/en/topics/two-factor-authentication")]
+    [InlineData("/lv/topics/divfaktoru-autentifikacija")]
+    [InlineData("/en/articles/set-up-the-eu-login-app")]
+    [InlineData("/lv/articles/eu-login-lietotnes-iestatisana")]
+    [InlineData("/lv/articles/does-not-exist")]
+    public async Task The_page_has_no_serious_or_critical_accessibility_violations(string url)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(url);
+
+        var result = await page.RunAxe();
+
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace HelpPortal.Tests.Browser;
+
+[Collection(BrowserTestGroup.Name)]
+public sealed class BrowsingJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_visitor_browses_home_topic_article_then_switches_language_and_lands_on_the_same_article()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+        Assert.EndsWith("/en/", page.Url, StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "EU Login account" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("EU Login account");
+
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("forgotten my EU Login password", RegexOptions.IgnoreCase) }).ClickAsync();
+        Assert.EndsWith("/en/articles/forgotten-password", page.Url, StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Language" }).GetByRole(AriaRole.Link, new() { Name = "Latviešu" }).ClickAsync();
+
+        Assert.EndsWith("/lv/articles/aizmirsta-parole", page.Url, StringComparison.Ordinal);
+        Assert.Equal("lv", await page.Locator("html").GetAttributeAsync("lang"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("paroli");
+
+        // The choice is remembered: the next visit to / goes to Latvian.
+        await page.GotoAsync("/");
+        Assert.EndsWith("/lv/", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_skip_link_is_the_first_thing_the_keyboard_reaches_and_moves_to_the_main_content()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/lv/");
+
+        await page.Keyboard.PressAsync("Tab");
+        var focused = page.Locator(":focus");
+        await Assertions.Expect(focused).ToHaveTextAsync("Pāriet uz galveno saturu");
+        await page.Keyboard.PressAsync("Enter");
+
+        Assert.EndsWith("#main", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_portal_works_with_javascript_disabled_and_makes_no_third_party_requests()
+    {
+        var page = await browser.NewPageAsync(javaScriptEnabled: false);
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) => consoleErrors.Add(message.Text);
+        var responses = new List<IResponse>();
+        page.Response += (_, response) => responses.Add(response);
+
+        await page.GotoAsync("/en/topics/eu-login-app");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("set up the EU Login", RegexOptions.IgnoreCase) }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Latviešu" }).ClickAsync();
+
+        Assert.EndsWith("/lv/articles/eu-login-lietotnes-iestatisana", page.Url, StringComparison.Ordinal);
+        Assert.All(responses, r => Assert.Equal(browser.BaseAddress.Authority, new Uri(r.Url).Authority));
+        Assert.All(responses, r => Assert.True(r.Status < 400, $"{r.Url} answered {r.Status}"));
+        Assert.Contains(responses, r => r.Url.Contains("bootstrap.min.css", StringComparison.Ordinal));
+        Assert.Empty(consoleErrors);
+        Assert.Equal("system-ui", (await page.EvaluateAsync<string>("() => getComputedStyle(document.body).fontFamily")).Split(',')[0]);
+    }
+
+    [Fact]
+    public async Task Kestrel_sends_no_server_header()
+    {
+        using var client = new HttpClient { BaseAddress = browser.BaseAddress };
+
+        var response = await client.GetAsync("/en/");
+
+        Assert.False(response.Headers.Contains("Server"));
+        Assert.True(response.Headers.Contains("Content-Security-Policy"));
+    }
+}
