@@ -17,11 +17,11 @@ public sealed class BrowsingJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("EU Login account");
 
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("forgotten my EU Login password", RegexOptions.IgnoreCase) }).ClickAsync();
-        Assert.EndsWith("/en/articles/forgotten-password", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/en/articles/forgotten-password$"));
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Language" }).GetByRole(AriaRole.Link, new() { Name = "Latviešu" }).ClickAsync();
 
-        Assert.EndsWith("/lv/articles/aizmirsta-parole", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/lv/articles/aizmirsta-parole$"));
         Assert.Equal("lv", await page.Locator("html").GetAttributeAsync("lang"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("paroli");
 
@@ -41,7 +41,7 @@ public sealed class BrowsingJourneyTests(BrowserFixture browser)
         await Assertions.Expect(focused).ToHaveTextAsync("Pāriet uz galveno saturu");
         await page.Keyboard.PressAsync("Enter");
 
-        Assert.EndsWith("#main", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("#main$"));
     }
 
     [Fact]
@@ -57,7 +57,8 @@ public sealed class BrowsingJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("set up the EU Login", RegexOptions.IgnoreCase) }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Latviešu" }).ClickAsync();
 
-        Assert.EndsWith("/lv/articles/eu-login-lietotnes-iestatisana", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/lv/articles/eu-login-lietotnes-iestatisana$"));
+        await page.WaitForLoadStateAsync(LoadState.Load);
         Assert.All(responses, r => Assert.Equal(browser.BaseAddress.Authority, new Uri(r.Url).Authority));
         Assert.All(responses, r => Assert.True(r.Status < 400, $"{r.Url} answered {r.Status}"));
         Assert.Contains(responses, r => r.Url.Contains("bootstrap.min.css", StringComparison.Ordinal));
