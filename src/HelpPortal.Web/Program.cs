@@ -7,6 +7,7 @@ using HelpPortal.Web.Data;
 using HelpPortal.Web.Health;
 using HelpPortal.Web.Infrastructure;
 using HelpPortal.Web.Localization;
+using HelpPortal.Web.Survey;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
 
@@ -41,6 +42,9 @@ builder.Services.AddControllersWithViews()
     .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
     .AddRazorOptions(options => options.ViewLocationFormats.Insert(0, "/{1}/Views/{0}.cshtml"));
 
+// The satisfaction survey: anonymous answers, committed by a single writer, rate-limited per client.
+builder.Services.AddSurvey(builder.Configuration, paths);
+
 // Public pages come from the output cache; an import that changes content evicts them.
 builder.Services.AddCatalogueOutputCache();
 builder.Services.AddPortalHealthChecks();
@@ -63,7 +67,13 @@ app.UsePortalSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     // Outside Development an exception shows the localized error page, never a stack trace.
-    app.UseExceptionHandler("/error");
+    app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        ExceptionHandlingPath = "/error",
+
+        // A request Kestrel refuses while reading it (a body over the limit: 413) keeps its own status code.
+        StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+    });
     app.UseHsts();
 }
 
@@ -72,6 +82,7 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSerilogRequestLogging();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseOutputCache();
 
 app.MapStaticAssets();

@@ -1,3 +1,5 @@
+using HelpPortal.Web.Survey;
+
 namespace HelpPortal.Web.Catalogue;
 
 public static class CatalogueCache
@@ -12,5 +14,6 @@ public static class CatalogueCache
         services.AddOutputCache(options => options.AddPolicy(Policy, policy => policy
             .Tag(Tag)
             .Expire(TimeSpan.FromMinutes(10))
-            .SetVaryByRouteValue("culture")));
+            .SetVaryByRouteValue("culture")
+            .VaryByValue(context => new("survey-prompt", SurveyPrompt.State(context.Request)))));
 }

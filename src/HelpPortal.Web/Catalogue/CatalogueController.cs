@@ -86,6 +86,7 @@ public sealed class CatalogueController(PortalDbContext db, IStringLocalizer<Sha
         {
             Culture = culture,
             ContentCulture = article.Culture,
+            SurveySource = article.Key,
             Title = article.Title,
             Description = article.Summary,
             Summary = article.Summary,
@@ -106,7 +107,7 @@ public sealed class CatalogueController(PortalDbContext db, IStringLocalizer<Sha
     }
 
     private sealed record ArticleRow(
-        int ArticleId, int TopicId, string Culture, string Slug, string Title, string? Summary, string Html, DateOnly? UpdatedOn,
+        int ArticleId, string Key, int TopicId, string Culture, string Slug, string Title, string? Summary, string Html, DateOnly? UpdatedOn,
         List<CultureSlug> Translations, List<TopicName> TopicNames);
 
     private sealed record CultureSlug(string Culture, string Slug);
@@ -123,7 +124,7 @@ public sealed class CatalogueController(PortalDbContext db, IStringLocalizer<Sha
             .Where(t => t.Slug == slug)
             .Where(t => t.Culture == culture || !t.Article.Translations.Any(x => x.Culture == culture))
             .Select(t => new ArticleRow(
-                t.ArticleId, t.Article.TopicId, t.Culture, t.Slug, t.Title, t.Summary, t.Html, t.UpdatedOn,
+                t.ArticleId, t.Article.Key, t.Article.TopicId, t.Culture, t.Slug, t.Title, t.Summary, t.Html, t.UpdatedOn,
                 t.Article.Translations.Select(x => new CultureSlug(x.Culture, x.Slug)).ToList(),
                 t.Article.Topic.Translations.Select(x => new TopicName(x.Culture, x.Slug, x.Name)).ToList()));
         var rows = await candidates.ToListAsync(cancellationToken);

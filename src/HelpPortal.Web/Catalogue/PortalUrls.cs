@@ -13,6 +13,14 @@ public static class PortalUrls
 
     public static string Article(string culture, string slug) => $"/{culture}/articles/{Uri.EscapeDataString(slug)}";
 
+    public static string Survey(string culture, string? fromArticle = null)
+        => fromArticle is null ? $"/{culture}/survey" : $"/{culture}/survey?from={Uri.EscapeDataString(fromArticle)}";
+
+    public static string SurveyThanks(string culture, string? fromArticle = null)
+        => fromArticle is null ? $"/{culture}/survey/thanks" : $"/{culture}/survey/thanks?from={Uri.EscapeDataString(fromArticle)}";
+
+    public static string DismissSurveyPrompt(string culture) => $"/{culture}/survey/dismiss";
+
     /// <summary>Switches language: remembers the choice in a cookie, then goes to <paramref name="returnUrl"/>.</summary>
     public static string SwitchLanguage(string culture, string returnUrl) => $"/language/{culture}?returnUrl={Uri.EscapeDataString(returnUrl)}";
 }

@@ -13,7 +13,7 @@ public static class DatabaseExtensions
         var connectionString = ResolveDataSource(configured, paths);
 
         services.AddDbContext<PortalDbContext>(options => options
-            .UseSqlite(connectionString)
+            .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .AddInterceptors(new SqlitePragmas()));
         return services;
     }

@@ -1,3 +1,4 @@
+using HelpPortal.Web.Survey;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelpPortal.Web.Data;
@@ -9,6 +10,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleTranslation> ArticleTranslations => Set<ArticleTranslation>();
     public DbSet<ContentImport> ContentImports => Set<ContentImport>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
         => modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);

@@ -39,15 +39,22 @@ public sealed class ErrorsController(IStringLocalizer<SharedResource> text) : Co
     private ViewResult Page(int statusCode)
     {
         var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var notFound = statusCode == StatusCodes.Status404NotFound;
+        var messages = statusCode switch
+        {
+            StatusCodes.Status404NotFound => "Error.NotFound",
+            StatusCodes.Status400BadRequest => "Error.BadRequest",
+            StatusCodes.Status413PayloadTooLarge => "Error.TooLarge",
+            StatusCodes.Status429TooManyRequests => "Error.TooManyRequests",
+            _ => "Error.General",
+        };
         Response.StatusCode = statusCode;
         Response.Headers.CacheControl = "no-store";
         return View("Error", new ErrorPage
         {
             Culture = culture,
             StatusCode = statusCode,
-            Title = text[notFound ? "Error.NotFound.Title" : "Error.General.Title"],
-            Message = text[notFound ? "Error.NotFound.Text" : "Error.General.Text"],
+            Title = text[$"{messages}.Title"],
+            Message = text[$"{messages}.Text"],
             CanonicalUrl = PortalUrls.Home(culture),
             Languages = PortalPage.Everywhere(PortalUrls.Home),
         });

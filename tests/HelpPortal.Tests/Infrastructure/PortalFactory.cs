@@ -28,6 +28,12 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public bool WatchForChanges { get; init; }
 
+    /// <summary>Extra configuration, as if from appsettings.json (e.g. "RateLimiting:Enabled" = "false").</summary>
+    public Dictionary<string, string?> Settings { get; init; } = [];
+
+    /// <summary>Replaces the portal's clock, for tests that need time to pass.</summary>
+    public TimeProvider? Time { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
@@ -38,8 +44,20 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Content:Path", ContentFolder);
         builder.UseSetting("Content:WatchForChanges", WatchForChanges ? "true" : "false");
         builder.UseSetting("Content:WatchDebounce", "00:00:00.200");
+        builder.UseSetting("DataProtection:KeysPath", Path.Combine(_dataFolder, "keys"));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
-            services.AddControllersWithViews().AddApplicationPart(typeof(PortalFactory).Assembly));
+        {
+            services.AddControllersWithViews().AddApplicationPart(typeof(PortalFactory).Assembly);
+            if (Time is not null)
+            {
+                services.AddSingleton(Time);
+            }
+        });
     }
 
     public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> query)

@@ -1,0 +1,22 @@
+using HelpPortal.Web.Survey;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HelpPortal.Web.Data;
+
+internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<SurveyResponse>
+{
+    public void Configure(EntityTypeBuilder<SurveyResponse> builder)
+    {
+        // The id is a version 7 GUID made by the portal, so a batch insert needs no round trip for keys.
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Culture).HasMaxLength(5);
+        builder.Property(r => r.SourceArticle).HasMaxLength(100);
+        builder.Property(r => r.QuestionSet).HasMaxLength(20);
+        builder.Property(r => r.Q2).HasMaxLength(10);
+        builder.Property(r => r.Q4).HasMaxLength(100);
+        builder.Property(r => r.Q5).HasMaxLength(SurveyQuestions.MaxTextLength);
+        builder.HasIndex(r => r.SubmittedAt);
+        builder.HasIndex(r => r.SourceArticle);
+    }
+}

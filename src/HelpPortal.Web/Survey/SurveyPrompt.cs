@@ -1,0 +1,27 @@
+namespace HelpPortal.Web.Survey;
+
+/// <summary>
+/// Whether this browser should see the "quick survey" prompt, kept in one small cookie. Cached public pages vary by
+/// <see cref="State"/>, so each page has at most two cached versions (prompt shown / hidden) and stays cacheable.
+/// </summary>
+public static class SurveyPrompt
+{
+    public const string CookieName = "hp_survey";
+    public const string Dismissed = "dismissed";
+    public const string Completed = "completed";
+
+    public static string State(HttpRequest request)
+        => request.Cookies[CookieName] is Dismissed or Completed ? "hidden" : "shown";
+
+    public static bool IsShown(HttpRequest request) => State(request) == "shown";
+
+    public static void Remember(HttpResponse response, string value, TimeSpan lifetime)
+        => response.Cookies.Append(CookieName, value, new CookieOptions
+        {
+            MaxAge = lifetime,
+            HttpOnly = true,
+            Secure = response.HttpContext.Request.IsHttps,
+            SameSite = SameSiteMode.Lax,
+            IsEssential = true,
+        });
+}

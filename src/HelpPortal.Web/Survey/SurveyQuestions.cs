@@ -1,0 +1,77 @@
+using HelpPortal.Web.Localization;
+
+namespace HelpPortal.Web.Survey;
+
+public enum QuestionKind
+{
+    /// <summary>A number from 1 to 5, each with a label.</summary>
+    Scale,
+
+    /// <summary>One of a fixed set of codes.</summary>
+    Choice,
+
+    /// <summary>One of the catalogue's topic keys, or "other".</summary>
+    Topic,
+
+    /// <summary>Free text, at most <see cref="SurveyQuestions.MaxTextLength"/> characters.</summary>
+    Text,
+}
+
+/// <summary>Text in each of the portal's languages.</summary>
+public sealed record LocalizedText(string En, string Lv)
+{
+    public string In(string culture) => culture == PortalCultures.Latvian ? Lv : En;
+}
+
+public sealed record AnswerOption(string Code, LocalizedText Label);
+
+public sealed record SurveyQuestion(string Code, QuestionKind Kind, bool Required, LocalizedText Text, IReadOnlyList<AnswerOption> Options);
+
+/// <summary>
+/// The five questions, in both languages, in one place. The codes q1…q5 and the option codes are stored and exported;
+/// change a text freely, but a change of meaning needs a new <see cref="Version"/> so reports never mix two question sets.
+/// </summary>
+public static class SurveyQuestions
+{
+    public const string Version = "2026-11";
+    public const int MaxTextLength = 1000;
+    public const string OtherTopic = "other";
+
+    public static SurveyQuestion Q1 { get; } = new("q1", QuestionKind.Scale, Required: true,
+        new("Overall, how satisfied are you with the help you found today?", "Kopumā cik lielā mērā jūs apmierina šodien atrastā palīdzība?"),
+        [
+            new("1", new("Very dissatisfied", "Ļoti neapmierina")),
+            new("2", new("Dissatisfied", "Neapmierina")),
+            new("3", new("Neither satisfied nor dissatisfied", "Ne apmierina, ne neapmierina")),
+            new("4", new("Satisfied", "Apmierina")),
+            new("5", new("Very satisfied", "Ļoti apmierina")),
+        ]);
+
+    public static SurveyQuestion Q2 { get; } = new("q2", QuestionKind.Choice, Required: true,
+        new("Did you find the answer you were looking for?", "Vai atradāt meklēto atbildi?"),
+        [
+            new("yes", new("Yes", "Jā")),
+            new("partly", new("Partly", "Daļēji")),
+            new("no", new("No", "Nē")),
+        ]);
+
+    public static SurveyQuestion Q3 { get; } = new("q3", QuestionKind.Scale, Required: true,
+        new("How easy was it to find the information?", "Cik viegli bija atrast informāciju?"),
+        [
+            new("1", new("Very difficult", "Ļoti grūti")),
+            new("2", new("Difficult", "Grūti")),
+            new("3", new("Neither easy nor difficult", "Ne viegli, ne grūti")),
+            new("4", new("Easy", "Viegli")),
+            new("5", new("Very easy", "Ļoti viegli")),
+        ]);
+
+    public static SurveyQuestion Q4 { get; } = new("q4", QuestionKind.Topic, Required: false,
+        new("Which topic did you come for?", "Par kuru tēmu meklējāt informāciju?"),
+        [new(OtherTopic, new("Something else", "Kaut kas cits"))]);
+
+    public static SurveyQuestion Q5 { get; } = new("q5", QuestionKind.Text, Required: false,
+        new("What could we do better?", "Ko mēs varētu darīt labāk?"),
+        []);
+
+    public static IReadOnlyList<SurveyQuestion> All { get; } = [Q1, Q2, Q3, Q4, Q5];
+}

@@ -1,0 +1,26 @@
+// Live "characters left" hint for the survey's free-text answer. Without JavaScript the static hint
+// ("at most 1,000 characters") stays and the server enforces the limit.
+(function () {
+  "use strict";
+  document.querySelectorAll("textarea[data-max-length]").forEach(function (textarea) {
+    var max = parseInt(textarea.getAttribute("data-max-length"), 10);
+    var hint = document.getElementById(textarea.id + "-hint");
+    if (!hint || !max) {
+      return;
+    }
+    var template = hint.getAttribute("data-remaining");
+    var update = function () {
+      var left = max - textarea.value.length;
+      hint.textContent = template.replace("{0}", String(left));
+      hint.classList.toggle("text-danger", left < 0);
+    };
+    textarea.addEventListener("input", update);
+    update();
+  });
+
+  // After a refused submission, move focus to the list of problems so screen reader users hear it first.
+  var summary = document.getElementById("error-summary");
+  if (summary) {
+    summary.focus();
+  }
+})();
