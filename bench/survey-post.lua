@@ -1,0 +1,20 @@
+-- wrk script: posts a valid survey form with a real antiforgery cookie/token pair and start stamp,
+-- fetched by run.sh from the portal's own form. Every request is a complete, valid submission.
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Cookie"] = os.getenv("HP_COOKIE")
+wrk.body = "__RequestVerificationToken=" .. os.getenv("HP_TOKEN")
+  .. "&started=" .. os.getenv("HP_STARTED")
+  .. "&from=forgotten-password&q1=4&q2=partly&q3=5&q4=eid&q5=Benchmark%20answer%20%C4%81%C4%8D%C4%93"
+
+local statuses = {}
+response = function(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+done = function(summary, latency, requests)
+  io.write(string.format("requests=%d duration_s=%.2f rps=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d\n",
+    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout))
+end
