@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using HelpPortal.Web.Admin;
 using HelpPortal.Web.Catalogue;
 using HelpPortal.Web.Content;
 using HelpPortal.Web.Data;
@@ -40,10 +41,13 @@ builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSett
 builder.Services.AddControllersWithViews()
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
-    .AddRazorOptions(options => options.ViewLocationFormats.Insert(0, "/{1}/Views/{0}.cshtml"));
+    .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocations()));
 
 // The satisfaction survey: anonymous answers, committed by a single writer, rate-limited per client.
 builder.Services.AddSurvey(builder.Configuration, paths);
+
+// The admin area: ASP.NET Core Identity in the same database, two-factor sign-in, reports and CSV export.
+builder.Services.AddAdminArea(builder.Configuration);
 
 // Public pages come from the output cache; an import that changes content evicts them.
 builder.Services.AddCatalogueOutputCache();
@@ -57,7 +61,7 @@ builder.Services.AddHsts(options =>
 var app = builder.Build();
 
 // Command-line verbs (content check, …) use the same configuration and services, then exit without serving.
-if (PortalCommands.TryRun(app.Services, args) is { } exitCode)
+if (await PortalCommands.TryRunAsync(app.Services, args) is { } exitCode)
 {
     return exitCode;
 }
@@ -81,8 +85,11 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSerilogRequestLogging();
 app.UseRequestLocalization();
+app.UseAdminNoStore();
 app.UseRouting();
 app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseOutputCache();
 
 app.MapStaticAssets();

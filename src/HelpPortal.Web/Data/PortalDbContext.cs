@@ -1,9 +1,12 @@
+using HelpPortal.Web.Admin;
 using HelpPortal.Web.Survey;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelpPortal.Web.Data;
 
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+/// <summary>The portal's one database: the catalogue, the survey answers and the admin accounts (Identity).</summary>
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<AdminUser>(options)
 {
     public DbSet<Topic> Topics => Set<Topic>();
     public DbSet<TopicTranslation> TopicTranslations => Set<TopicTranslation>();
@@ -12,8 +15,11 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ContentImport> ContentImports => Set<ContentImport>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-        => modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -43,6 +43,7 @@ public sealed class ErrorsController(IStringLocalizer<SharedResource> text) : Co
         {
             StatusCodes.Status404NotFound => "Error.NotFound",
             StatusCodes.Status400BadRequest => "Error.BadRequest",
+            StatusCodes.Status403Forbidden => "Error.Forbidden",
             StatusCodes.Status413PayloadTooLarge => "Error.TooLarge",
             StatusCodes.Status429TooManyRequests => "Error.TooManyRequests",
             _ => "Error.General",

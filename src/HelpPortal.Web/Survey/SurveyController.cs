@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using HelpPortal.Web.Catalogue;
 using HelpPortal.Web.Data;
+using HelpPortal.Web.Infrastructure;
 using HelpPortal.Web.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
@@ -40,7 +41,7 @@ public sealed class SurveyController(
 
     [HttpPost("")]
     [RequestSizeLimit(MaxRequestBodyBytes)]
-    [EnableRateLimiting(SurveyRateLimiting.Policy)]
+    [EnableRateLimiting(RateLimiting.SurveyPolicy)]
     public async Task<IActionResult> Submit(string culture, CancellationToken cancellationToken)
     {
         if (Request.ContentLength > MaxRequestBodyBytes)

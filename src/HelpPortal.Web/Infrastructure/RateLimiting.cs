@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 
-namespace HelpPortal.Web.Survey;
+namespace HelpPortal.Web.Infrastructure;
 
 public sealed class RateLimitingOptions
 {
@@ -14,15 +14,21 @@ public sealed class RateLimitingOptions
     public int SurveyPermitLimit { get; set; } = 20;
 
     public TimeSpan SurveyWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Admin sign-in attempts (password, code, recovery code) per client address in one window.</summary>
+    public int SignInPermitLimit { get; set; } = 10;
+
+    public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(5);
 }
 
-public static class SurveyRateLimiting
+public static class RateLimiting
 {
-    public const string Policy = "survey";
+    public const string SurveyPolicy = "survey";
+    public const string SignInPolicy = "sign-in";
 
     /// <summary>
-    /// Survey submissions per client address: generous for a person (or an office behind one address), tight for a
-    /// script. Rejections are 429 with Retry-After; the status code page explains it in the visitor's language.
+    /// Per client address, fixed windows: generous for a person (or an office behind one address), tight for a script.
+    /// Rejections are 429 with Retry-After; the status code page explains it in the visitor's language.
     /// </summary>
     public static IServiceCollection AddPortalRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,12 +45,16 @@ public static class SurveyRateLimiting
 
                 return ValueTask.CompletedTask;
             };
-            limiter.AddPolicy(Policy, context => settings.Enabled
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.SurveyPermitLimit, Window = settings.SurveyWindow, QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter("off"));
+            limiter.AddPolicy(SurveyPolicy, context => PerClient(context, settings, settings.SurveyPermitLimit, settings.SurveyWindow));
+            limiter.AddPolicy(SignInPolicy, context => PerClient(context, settings, settings.SignInPermitLimit, settings.SignInWindow));
         });
         return services;
     }
+
+    private static RateLimitPartition<string> PerClient(HttpContext context, RateLimitingOptions settings, int permits, TimeSpan window)
+        => settings.Enabled
+            ? RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 })
+            : RateLimitPartition.GetNoLimiter("off");
 }

@@ -1,0 +1,63 @@
+namespace HelpPortal.Web.Infrastructure;
+
+/// <summary>The verbs and <c>--name value</c> options of one command line, with the errors a person can act on.</summary>
+public sealed class CommandLine
+{
+    private readonly Dictionary<string, string> _options;
+
+    private CommandLine(string[] verbs, Dictionary<string, string> options, List<string> errors)
+    {
+        Verbs = verbs;
+        _options = options;
+        Errors = errors;
+    }
+
+    public string[] Verbs { get; }
+
+    public List<string> Errors { get; }
+
+    public static CommandLine Parse(string[] args)
+    {
+        var verbs = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errors = new List<string>();
+        for (var i = verbs.Length; i < args.Length; i++)
+        {
+            var name = args[i];
+            if (!name.StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                errors.Add($"'{name}' needs a value (--name value).");
+                continue;
+            }
+
+            if (!options.TryAdd(name[2..], args[++i]))
+            {
+                errors.Add($"'{name}' is given twice.");
+            }
+        }
+
+        return new CommandLine(verbs, options, errors);
+    }
+
+    public string? Option(string name) => _options.GetValueOrDefault(name);
+
+    public string? Required(string name)
+    {
+        var value = Option(name);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Errors.Add($"--{name} is required.");
+        }
+
+        return value;
+    }
+
+    /// <summary>Reports options this command does not know (a typo must not silently change what an export contains).</summary>
+    public void AllowOnly(params string[] names)
+    {
+        foreach (var unknown in _options.Keys.Except(names).Where(k => k is not ("urls" or "environment" or "contentRoot")))
+        {
+            Errors.Add($"Unknown option --{unknown}.");
+        }
+    }
+}
