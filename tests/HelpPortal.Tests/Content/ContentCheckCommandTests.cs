@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HelpPortal.Tests.Infrastructure;
 
 namespace HelpPortal.Tests.Content;
@@ -45,25 +44,14 @@ public sealed class ContentCheckCommandTests : IDisposable
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string contentFolder, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetTempPath(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HelpPortal.Web.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["Content__Path"] = contentFolder;
-        start.Environment["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(Path.GetTempPath(), "helpportal-check-unused.db")}";
-        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
+        var (exitCode, output, error) = await PortalProcess.RunAsync(
+            new Dictionary<string, string>
+            {
+                ["Content__Path"] = contentFolder,
+                ["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(Path.GetTempPath(), "helpportal-check-unused.db")}",
+            },
+            standardInput: null,
+            args);
+        return (exitCode, output + error);
     }
 }

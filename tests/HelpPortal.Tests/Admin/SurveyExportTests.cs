@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using HelpPortal.Tests.Infrastructure;
+using HelpPortal.Web.Admin;
+using HelpPortal.Web.Survey;
+
+namespace HelpPortal.Tests.Admin;
+
+public sealed class SurveyExportTests : IAsyncLifetime, IDisposable
+{
+    private static readonly DateTimeOffset Start = new(2026, 10, 1, 8, 0, 0, TimeSpan.Zero);
+    private readonly PortalFactory _factory = new();
+    private AdminSession _admin = null!;
+
+    public async Task InitializeAsync() => _admin = await AdminSession.SignedInAsync(_factory);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task A_thousand_random_responses_round_trip_through_a_strict_rfc4180_parser()
+    {
+        var stored = RandomResponses(1000, seed: 4180);
+        await SeedAsync(stored);
+
+        var (_, text) = await ExportAsync("/en/admin/survey/export.csv");
+        var records = StrictCsv.Parse(text);
+
+        Assert.Equal([.. SurveyCsv.Columns], records[0]);
+        Assert.Equal(1000, records.Count - 1);
+        var byId = stored.ToDictionary(r => r.Id.ToString("D"));
+        foreach (var record in records.Skip(1))
+        {
+            var expected = byId[record[0]];
+            Assert.Equal(expected.SubmittedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), record[1]);
+            Assert.Equal(expected.Culture, record[2]);
+            Assert.Equal(expected.SourceArticle ?? "", record[3]);
+            Assert.Equal(expected.QuestionSet, record[4]);
+            Assert.Equal(expected.Q1.ToString(CultureInfo.InvariantCulture), record[5]);
+            Assert.Equal(expected.Q2, record[6]);
+            Assert.Equal(expected.Q3.ToString(CultureInfo.InvariantCulture), record[7]);
+            Assert.Equal(expected.Q4 ?? "", record[8]);
+            Assert.Equal(Expected(expected.Q5 ?? ""), record[9]);
+            Assert.Equal(expected.CompletionSeconds.ToString(CultureInfo.InvariantCulture), record[10]);
+        }
+    }
+
+    [Theory]
+    [InlineData("=1+1")]
+    [InlineData("+31 20 123")]
+    [InlineData("-2+3")]
+    [InlineData("@SUM(A1:A9)")]
+    [InlineData("\t=cmd")]
+    [InlineData("\r\n=cmd")]
+    [InlineData("\n=cmd")]
+    [InlineData("   =HYPERLINK(\"http://evil.example\",\"click\")")]
+    [InlineData(" @x")]
+    public async Task A_formula_like_answer_is_neutralised_with_a_leading_apostrophe(string answer)
+    {
+        await SeedAsync([Response(Start, q5: answer)]);
+
+        var (_, text) = await ExportAsync("/en/admin/survey/export.csv");
+
+        Assert.Equal("'" + answer, StrictCsv.Parse(text)[1][9]);
+    }
+
+    [Theory]
+    [InlineData("a=b")]
+    [InlineData("1-2")]
+    [InlineData("e-pasts")]
+    [InlineData("Ļoti labi, \"paldies\"")]
+    public async Task Text_that_is_not_a_formula_is_exported_unchanged(string answer)
+    {
+        await SeedAsync([Response(Start, q5: answer)]);
+
+        var (_, text) = await ExportAsync("/en/admin/survey/export.csv");
+
+        Assert.Equal(answer, StrictCsv.Parse(text)[1][9]);
+    }
+
+    [Fact]
+    public async Task The_export_is_utf8_with_a_bom_crlf_lines_and_download_headers()
+    {
+        await SeedAsync([Response(Start, q5: "Ļoti labi: ā č ē ģ ī ķ ļ ņ š ū ž")]);
+
+        var response = await _admin.Client.GetAsync("/en/admin/survey/export.csv");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        Assert.Equal("text/csv; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Matches(@"^""?survey-responses-\d{4}-\d{2}-\d{2}\.csv""?$", response.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.StartsWith("response_id,submitted_at_utc,culture,source_article,question_set,q1,q2,q3,q4,q5,completion_seconds\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("Ļoti labi: ā č ē ģ ī ķ ļ ņ š ū ž", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", text.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Semicolons_and_localized_headers_suit_excel_with_latvian_settings()
+    {
+        await SeedAsync([Response(Start, q5: "viens; divi, trīs")]);
+
+        var (_, text) = await ExportAsync("/lv/admin/survey/export.csv?delimiter=semicolon&headers=localized");
+        var records = StrictCsv.Parse(text, ';');
+
+        Assert.Equal("Atbildes ID", records[0][0]);
+        Assert.Equal("Kopumā cik lielā mērā jūs apmierina šodien atrastā palīdzība?", records[0][5]);
+        Assert.Equal("viens; divi, trīs", records[1][9]);
+        Assert.Contains("\"viens; divi, trīs\"", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", 4)]
+    [InlineData("?from=2026-10-02", 3)]
+    [InlineData("?to=2026-10-01", 1)]
+    [InlineData("?from=2026-10-02&to=2026-10-03", 2)]
+    [InlineData("?culture=lv", 2)]
+    [InlineData("?article=forgotten-password", 2)]
+    [InlineData("?topic=eu-login-account", 2)]
+    [InlineData("?topic=eid", 1)]
+    [InlineData("?culture=lv&article=forgotten-password", 1)]
+    public async Task The_export_takes_the_reports_filters(string query, int rows)
+    {
+        await SeedAsync(
+        [
+            Response(Start, culture: "en", article: "forgotten-password"),
+            Response(Start.AddDays(1), culture: "lv", article: "forgotten-password"),
+            Response(Start.AddDays(2), culture: "lv", article: "activate-eid"),
+            Response(Start.AddDays(3), culture: "en", article: null),
+        ]);
+
+        var (_, text) = await ExportAsync("/en/admin/survey/export.csv" + query);
+
+        Assert.Equal(rows, StrictCsv.Parse(text).Count - 1);
+    }
+
+    [Theory]
+    [InlineData("?from=01.10.2026", "'from' must be a date written as YYYY-MM-DD")]
+    [InlineData("?from=2026-10-05&to=2026-10-01", "is after 'to'")]
+    [InlineData("?culture=de", "'culture' must be en or lv")]
+    [InlineData("?delimiter=pipe", "'delimiter' must be comma or semicolon")]
+    [InlineData("?headers=fancy", "'headers' must be codes or localized")]
+    public async Task A_bad_filter_is_refused_with_a_clear_message(string query, string message)
+    {
+        var response = await _admin.Client.GetAsync("/en/admin/survey/export.csv" + query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_command_line_export_writes_the_same_csv_as_the_download()
+    {
+        await SeedAsync(RandomResponses(50, seed: 7));
+        var (_, download) = await ExportAsync("/en/admin/survey/export.csv?delimiter=semicolon&culture=lv");
+        var file = Path.Combine(Path.GetTempPath(), $"helpportal-export-{Guid.NewGuid():N}.csv");
+
+        var result = await PortalProcess.RunAsync(
+            new Dictionary<string, string>
+            {
+                ["ConnectionStrings__Portal"] = $"Data Source={_factory.DatabasePath}",
+                ["DataProtection__KeysPath"] = Path.Combine(Path.GetTempPath(), "helpportal-export-keys"),
+            },
+            null,
+            "survey", "export", "--out", file, "--delimiter", "semicolon", "--culture", "lv");
+
+        try
+        {
+            Assert.Equal(0, result.ExitCode);
+            var written = await File.ReadAllBytesAsync(file);
+            Assert.Equal([0xEF, 0xBB, 0xBF], written[..3]);
+            Assert.Equal(download, Encoding.UTF8.GetString(written, 3, written.Length - 3));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    internal static string Expected(string value) => SurveyCsv.Neutralize(value);
+
+    internal static SurveyResponse Response(DateTimeOffset at, string culture = "en", string? article = "forgotten-password", string? q5 = null) => new()
+    {
+        Id = Guid.CreateVersion7(at),
+        SubmittedAt = at,
+        Culture = culture,
+        SourceArticle = article,
+        QuestionSet = SurveyQuestions.Version,
+        Q1 = 4,
+        Q2 = "yes",
+        Q3 = 5,
+        Q4 = "eid",
+        Q5 = q5,
+        CompletionSeconds = 120,
+    };
+
+    internal static List<SurveyResponse> RandomResponses(int count, int seed)
+    {
+        const string alphabet = "abcdefghijklmnop ĀāČčĒēĢģĪīĶķĻļŅņŠšŪūŽž\"\",;'=+-@\t\r\n\r\n0123456789 ";
+        var random = new Random(seed);
+        string Text(int max)
+        {
+            var length = random.Next(0, max);
+            return new string([.. Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+        }
+
+        string[] articles = ["forgotten-password", "activate-eid", "eqf", "cefr"];
+        string[] q2 = ["yes", "partly", "no"];
+        string[] q4 = ["eid", "eu-login-account", "other"];
+        return [.. Enumerable.Range(0, count).Select(i =>
+        {
+            var at = Start.AddMinutes(i * 7 + random.Next(7));
+            return new SurveyResponse
+            {
+                Id = Guid.CreateVersion7(at),
+                SubmittedAt = at,
+                Culture = random.Next(2) == 0 ? "en" : "lv",
+                SourceArticle = random.Next(5) == 0 ? null : articles[random.Next(articles.Length)],
+                QuestionSet = SurveyQuestions.Version,
+                Q1 = random.Next(1, 6),
+                Q2 = q2[random.Next(3)],
+                Q3 = random.Next(1, 6),
+                Q4 = random.Next(3) == 0 ? null : q4[random.Next(q4.Length)],
+                Q5 = random.Next(3) == 0 ? null : Text(200),
+                CompletionSeconds = random.Next(20, 900),
+            };
+        })];
+    }
+
+    private Task<int> SeedAsync(IEnumerable<SurveyResponse> responses) => _factory.WithDbAsync(async db =>
+    {
+        db.SurveyResponses.AddRange(responses);
+        return await db.SaveChangesAsync();
+    });
+
+    private async Task<(HttpResponseMessage Response, string Text)> ExportAsync(string url)
+    {
+        var response = await _admin.Client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        return (response, Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
+    }
+}
