@@ -49,9 +49,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true)
+    public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true, bool acceptDownloads = false)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), JavaScriptEnabled = javaScriptEnabled });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            JavaScriptEnabled = javaScriptEnabled,
+            AcceptDownloads = acceptDownloads,
+        });
         return await context.NewPageAsync();
     }
 
