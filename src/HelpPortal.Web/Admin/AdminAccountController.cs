@@ -66,44 +66,18 @@ public sealed partial class AdminAccountController(
 
     [HttpPost("login/code")]
     [EnableRateLimiting(RateLimiting.SignInPolicy)]
-    public async Task<IActionResult> Code(string culture, CodeInput input, string? returnUrl)
-    {
-        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null)
-        {
-            return Redirect(AdminUrl(culture, "login", returnUrl));
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Refused(culture, "code", returnUrl, FirstModelError());
-        }
-
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(Normalize(input.Code), isPersistent: false, rememberClient: false);
-        return await AfterSecondFactorAsync(culture, "code", returnUrl, user, result, "authenticator code");
-    }
+    public Task<IActionResult> Code(string culture, CodeInput input, string? returnUrl)
+        => SecondFactorAsync(culture, "code", returnUrl, "authenticator code",
+            () => signIn.TwoFactorAuthenticatorSignInAsync(Normalize(input.Code), isPersistent: false, rememberClient: false));
 
     [HttpGet("login/recovery")]
     public IActionResult Recovery(string culture, string? returnUrl) => View("Form", Page(culture, "recovery", returnUrl));
 
     [HttpPost("login/recovery")]
     [EnableRateLimiting(RateLimiting.SignInPolicy)]
-    public async Task<IActionResult> Recovery(string culture, CodeInput input, string? returnUrl)
-    {
-        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null)
-        {
-            return Redirect(AdminUrl(culture, "login", returnUrl));
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Refused(culture, "recovery", returnUrl, FirstModelError());
-        }
-
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(input.Code.Replace(" ", "", StringComparison.Ordinal).Trim());
-        return await AfterSecondFactorAsync(culture, "recovery", returnUrl, user, result, "recovery code");
-    }
+    public Task<IActionResult> Recovery(string culture, CodeInput input, string? returnUrl)
+        => SecondFactorAsync(culture, "recovery", returnUrl, "recovery code",
+            () => signIn.TwoFactorRecoveryCodeSignInAsync(input.Code.Replace(" ", "", StringComparison.Ordinal).Trim()));
 
     [HttpPost("logout")]
     public async Task<IActionResult> Logout(string culture)
@@ -169,8 +143,22 @@ public sealed partial class AdminAccountController(
         return View("Form", Page(culture, "recovery-codes", returnUrl) with { RecoveryCodes = codes });
     }
 
-    private async Task<IActionResult> AfterSecondFactorAsync(string culture, string page, string? returnUrl, AdminUser user, Microsoft.AspNetCore.Identity.SignInResult result, string method)
+    /// <summary>The second step of sign-in, after the password: only for a browser that has just passed it.</summary>
+    private async Task<IActionResult> SecondFactorAsync(
+        string culture, string page, string? returnUrl, string method, Func<Task<Microsoft.AspNetCore.Identity.SignInResult>> signInWithCode)
     {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return Redirect(AdminUrl(culture, "login", returnUrl));
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Refused(culture, page, returnUrl, FirstModelError());
+        }
+
+        var result = await signInWithCode();
         if (result.IsLockedOut)
         {
             LogLockedOut(logger, user.Email);

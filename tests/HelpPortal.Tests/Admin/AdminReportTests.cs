@@ -143,26 +143,10 @@ public sealed class AdminReportTests : IAsyncLifetime, IDisposable
     }
 
     private static SurveyResponse Response(
-        DateTimeOffset at, int q1 = 4, string q2 = "yes", string culture = "en", string? article = "forgotten-password", int seconds = 120, string? q4 = "eid", string? q5 = null) => new()
-    {
-        Id = Guid.CreateVersion7(at),
-        SubmittedAt = at,
-        Culture = culture,
-        SourceArticle = article,
-        QuestionSet = SurveyQuestions.Version,
-        Q1 = q1,
-        Q2 = q2,
-        Q3 = 4,
-        Q4 = q4,
-        Q5 = q5,
-        CompletionSeconds = seconds,
-    };
+        DateTimeOffset at, int q1 = 4, string q2 = "yes", string culture = "en", string? article = "forgotten-password", int seconds = 120, string? q4 = "eid", string? q5 = null)
+        => StoredResponses.Make(at, q1, q2, culture, article, seconds, q4, q5);
 
-    private Task<int> SeedAsync(params SurveyResponse[] responses) => _factory.WithDbAsync(async db =>
-    {
-        db.SurveyResponses.AddRange(responses);
-        return await db.SaveChangesAsync();
-    });
+    private Task<int> SeedAsync(params SurveyResponse[] responses) => _factory.SeedAsync(responses);
 
     private Task<int> CountAsync() => _factory.WithDbAsync(db => db.SurveyResponses.CountAsync());
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using HelpPortal.Tests.Infrastructure;
-using HelpPortal.Web.Survey;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
@@ -218,11 +217,10 @@ public sealed class AdminSignInTests : IDisposable
         return handlerCookies;
     }
 
-    private Task<Guid> SeedResponseAsync() => _factory.WithDbAsync(async db =>
+    private async Task<Guid> SeedResponseAsync()
     {
-        var response = new SurveyResponse { Id = Guid.CreateVersion7(), SubmittedAt = DateTimeOffset.UtcNow, Culture = "en", QuestionSet = SurveyQuestions.Version, Q1 = 3, Q2 = "yes", Q3 = 3 };
-        db.SurveyResponses.Add(response);
-        await db.SaveChangesAsync();
+        var response = StoredResponses.Make(DateTimeOffset.UtcNow);
+        await _factory.SeedAsync(response);
         return response.Id;
-    });
+    }
 }

@@ -182,22 +182,10 @@ public sealed class SurveyExportTests : IAsyncLifetime, IDisposable
         }
     }
 
-    internal static string Expected(string value) => SurveyCsv.Neutralize(value);
+    private static string Expected(string value) => SurveyCsv.Neutralize(value);
 
-    internal static SurveyResponse Response(DateTimeOffset at, string culture = "en", string? article = "forgotten-password", string? q5 = null) => new()
-    {
-        Id = Guid.CreateVersion7(at),
-        SubmittedAt = at,
-        Culture = culture,
-        SourceArticle = article,
-        QuestionSet = SurveyQuestions.Version,
-        Q1 = 4,
-        Q2 = "yes",
-        Q3 = 5,
-        Q4 = "eid",
-        Q5 = q5,
-        CompletionSeconds = 120,
-    };
+    private static SurveyResponse Response(DateTimeOffset at, string culture = "en", string? article = "forgotten-password", string? q5 = null)
+        => StoredResponses.Make(at, culture: culture, article: article, q5: q5);
 
     internal static List<SurveyResponse> RandomResponses(int count, int seed)
     {
@@ -232,11 +220,7 @@ public sealed class SurveyExportTests : IAsyncLifetime, IDisposable
         })];
     }
 
-    private Task<int> SeedAsync(IEnumerable<SurveyResponse> responses) => _factory.WithDbAsync(async db =>
-    {
-        db.SurveyResponses.AddRange(responses);
-        return await db.SaveChangesAsync();
-    });
+    private Task<int> SeedAsync(IEnumerable<SurveyResponse> responses) => _factory.SeedAsync([.. responses]);
 
     private async Task<(HttpResponseMessage Response, string Text)> ExportAsync(string url)
     {

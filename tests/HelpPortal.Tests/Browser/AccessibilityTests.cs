@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 
 namespace HelpPortal.Tests.Browser;
 
@@ -18,9 +17,6 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         var page = await browser.NewPageAsync();
         await page.GotoAsync(url);
 
-        var result = await page.RunAxe();
-
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Playwright;
 using HelpPortal.Tests.Admin;
 using HelpPortal.Web.Admin;
 using HelpPortal.Web.Infrastructure;
@@ -103,10 +102,5 @@ public sealed class AdminJourneyTests(BrowserFixture browser)
         await AssertAccessibleAsync(page);
     }
 
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, page.Url + "\n" + string.Join("\n", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
-    }
+    private static Task AssertAccessibleAsync(IPage page) => Accessibility.AssertNoSeriousViolationsAsync(page);
 }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -123,10 +122,7 @@ public sealed class SurveyJourneyTests(BrowserFixture browser)
             await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
         }
 
-        var result = await page.RunAxe();
-
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
 
     private static async Task TabUntilFocusedAsync(IPage page, string selector)

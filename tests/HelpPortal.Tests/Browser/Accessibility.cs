@@ -1,0 +1,15 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace HelpPortal.Tests.Browser;
+
+public static class Accessibility
+{
+    /// <summary>Runs axe on the page as it is now and fails with every serious or critical violation, node by node.</summary>
+    public static async Task AssertNoSeriousViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, page.Url + "\n" + string.Join("\n", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+    }
+}
