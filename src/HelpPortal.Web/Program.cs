@@ -8,6 +8,7 @@ using HelpPortal.Web.Data;
 using HelpPortal.Web.Health;
 using HelpPortal.Web.Infrastructure;
 using HelpPortal.Web.Localization;
+using HelpPortal.Web.Search;
 using HelpPortal.Web.Survey;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
@@ -48,6 +49,9 @@ builder.Services.AddSurvey(builder.Configuration, paths);
 
 // The admin area: ASP.NET Core Identity in the same database, two-factor sign-in, reports and CSV export.
 builder.Services.AddAdminArea(builder.Configuration);
+
+// Search: SQLite FTS5 over terms analysed by Lucene's stemmers, built by the content import.
+builder.Services.AddScoped<ArticleSearch>();
 
 // Public pages come from the output cache; an import that changes content evicts them.
 builder.Services.AddCatalogueOutputCache();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using HelpPortal.Web.Survey;
 
 namespace HelpPortal.Web.Admin;
@@ -32,76 +31,32 @@ public sealed record SurveyCsvOptions(char Delimiter = ',', string? HeaderCultur
     }
 }
 
-/// <summary>
-/// The one CSV writer of survey responses, used by the admin download and by <c>survey export</c>. RFC 4180 through
-/// CsvHelper (CRLF, quoting only where needed, doubled quotes), UTF-8 with a byte-order mark so Excel shows Latvian
-/// letters, and formula-like cells neutralised. Rows are written as they are read: memory stays flat however many.
-/// </summary>
+/// <summary>The survey responses as CSV, for the admin download and for <c>survey export</c>: columns and header texts.</summary>
 public static class SurveyCsv
 {
     public static IReadOnlyList<string> Columns { get; } =
         ["response_id", "submitted_at_utc", "culture", "source_article", "question_set", "q1", "q2", "q3", "q4", "q5", "completion_seconds"];
 
-    private const int FlushEvery = 500;
+    public static Task<int> WriteAsync(IAsyncEnumerable<SurveyResponse> responses, Stream output, SurveyCsvOptions options, CancellationToken cancellationToken)
+        => CsvExport.WriteAsync(responses, Headers(options.HeaderCulture), Cells, output, options.Delimiter, cancellationToken);
 
-    public static async Task<int> WriteAsync(IAsyncEnumerable<SurveyResponse> responses, Stream output, SurveyCsvOptions options, CancellationToken cancellationToken)
-    {
-        // CsvHelper's defaults are RFC 4180: CRLF, quotes only where a field holds the separator, a quote, CR or LF,
-        // inner quotes doubled. Its own injection handling is off: Neutralize applies our rule (leading spaces included).
-        var csvOptions = CsvWriterOptions.Default with
-        {
-            Separator = options.Delimiter,
-            WriteByteOrderMark = true,
-            Injection = CsvInjection.None,
-            FormatProvider = CultureInfo.InvariantCulture,
-        };
-        await using var csv = CsvWriter.Create(output, csvOptions, leaveOpen: true);
+    private static IEnumerable<string> Cells(SurveyResponse response) =>
+    [
+        response.Id.ToString("D"),
+        response.SubmittedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        response.Culture,
+        response.SourceArticle ?? "",
+        response.QuestionSet,
+        response.Q1.ToString(CultureInfo.InvariantCulture),
+        response.Q2,
+        response.Q3.ToString(CultureInfo.InvariantCulture),
+        response.Q4 ?? "",
+        response.Q5 ?? "",
+        response.CompletionSeconds.ToString(CultureInfo.InvariantCulture),
+    ];
 
-        foreach (var header in Headers(options.HeaderCulture))
-        {
-            csv.WriteField(Neutralize(header));
-        }
-
-        await csv.EndRecordAsync(cancellationToken);
-        var count = 0;
-        await foreach (var response in responses.WithCancellation(cancellationToken))
-        {
-            csv.WriteField(response.Id.ToString("D"));
-            csv.WriteField(response.SubmittedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-            csv.WriteField(Neutralize(response.Culture));
-            csv.WriteField(Neutralize(response.SourceArticle ?? ""));
-            csv.WriteField(Neutralize(response.QuestionSet));
-            csv.WriteField(response.Q1.ToString(CultureInfo.InvariantCulture));
-            csv.WriteField(Neutralize(response.Q2));
-            csv.WriteField(response.Q3.ToString(CultureInfo.InvariantCulture));
-            csv.WriteField(Neutralize(response.Q4 ?? ""));
-            csv.WriteField(Neutralize(response.Q5 ?? ""));
-            csv.WriteField(response.CompletionSeconds.ToString(CultureInfo.InvariantCulture));
-            await csv.EndRecordAsync(cancellationToken);
-            if (++count % FlushEvery == 0)
-            {
-                await csv.FlushAsync(cancellationToken);
-            }
-        }
-
-        await csv.FlushAsync(cancellationToken);
-        return count;
-    }
-
-    /// <summary>
-    /// A spreadsheet runs a cell that starts with = + - @ (or a tab, CR or LF), even after leading spaces, as a formula.
-    /// Such a cell gets a leading apostrophe; nothing else about the text changes.
-    /// </summary>
-    public static string Neutralize(string value)
-    {
-        var first = 0;
-        while (first < value.Length && value[first] == ' ')
-        {
-            first++;
-        }
-
-        return first < value.Length && value[first] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n' ? "'" + value : value;
-    }
+    /// <inheritdoc cref="CsvExport.Neutralize"/>
+    public static string Neutralize(string value) => CsvExport.Neutralize(value);
 
     public static string FileName(DateOnly today) => $"survey-responses-{today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv";
 

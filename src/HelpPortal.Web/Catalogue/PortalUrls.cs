@@ -13,11 +13,31 @@ public static class PortalUrls
 
     public static string Article(string culture, string slug) => $"/{culture}/articles/{Uri.EscapeDataString(slug)}";
 
+    public static string Search(string culture, string? query, int page = 1)
+    {
+        var url = $"/{culture}/search";
+        if (!string.IsNullOrEmpty(query))
+        {
+            url += $"?q={Uri.EscapeDataString(query)}";
+            if (page > 1)
+            {
+                url += $"&page={page}";
+            }
+        }
+
+        return url;
+    }
+
     public static string Survey(string culture, string? fromArticle = null)
         => fromArticle is null ? $"/{culture}/survey" : $"/{culture}/survey?from={Uri.EscapeDataString(fromArticle)}";
 
     public static string SurveyThanks(string culture, string? fromArticle = null)
         => fromArticle is null ? $"/{culture}/survey/thanks" : $"/{culture}/survey/thanks?from={Uri.EscapeDataString(fromArticle)}";
+
+    public static string Feedback(string culture) => $"/{culture}/feedback";
+
+    public static string FeedbackThanks(string culture, string article, bool askReason)
+        => $"/{culture}/feedback/thanks?article={Uri.EscapeDataString(article)}{(askReason ? "&ask=reason" : "")}";
 
     public static string DismissSurveyPrompt(string culture) => $"/{culture}/survey/dismiss";
 

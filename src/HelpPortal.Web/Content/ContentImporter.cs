@@ -1,6 +1,7 @@
 using HelpPortal.Web.Catalogue;
 using HelpPortal.Web.Data;
 using HelpPortal.Web.Infrastructure;
+using HelpPortal.Web.Search;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -136,6 +137,8 @@ public sealed partial class ContentImporter(
 
         // Removals first, in their own save, so a renamed or re-keyed file never collides with its old row.
         var removed = 0;
+        var removedIds = new List<int>();
+        var changed = new List<ArticleTranslation>();
         foreach (var article in articles.Values)
         {
             foreach (var translation in article.Translations.ToList())
@@ -148,6 +151,7 @@ public sealed partial class ContentImporter(
                 {
                     article.Translations.Remove(translation);
                     db.ArticleTranslations.Remove(translation);
+                    removedIds.Add(translation.Id);
                     removed++;
                 }
             }
@@ -180,7 +184,7 @@ public sealed partial class ContentImporter(
             {
                 translation = new ArticleTranslation
                 {
-                    Culture = document.Culture, Slug = document.Slug, Title = document.Title, Html = rendered.Html,
+                    Culture = document.Culture, Slug = document.Slug, Title = document.Title, Html = rendered.Html, PlainText = rendered.PlainText,
                     SourcePath = document.Path, ContentHash = rendered.ContentHash,
                 };
                 article.Translations.Add(translation);
@@ -195,7 +199,9 @@ public sealed partial class ContentImporter(
             translation.Title = document.Title;
             translation.Summary = document.Summary;
             translation.Html = rendered.Html;
+            translation.PlainText = rendered.PlainText;
             translation.UpdatedOn = document.Updated;
+            changed.Add(translation);
             translation.SourcePath = document.Path;
             translation.ContentHash = rendered.ContentHash;
         }
@@ -206,6 +212,7 @@ public sealed partial class ContentImporter(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await SearchIndex.UpdateAsync(db, changed, removedIds, cancellationToken);
         return (added, updated, unchanged, removed);
     }
 

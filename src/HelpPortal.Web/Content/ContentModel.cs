@@ -24,7 +24,7 @@ public sealed record ArticleDocument(
 }
 
 /// <summary>An article ready to store: its HTML rendered and sanitized, its hash computed.</summary>
-public sealed record RenderedArticle(ArticleDocument Document, string Html, string ContentHash);
+public sealed record RenderedArticle(ArticleDocument Document, string Html, string PlainText, string ContentHash);
 
 /// <summary>Everything read from the content folder: what loads, and what is wrong.</summary>
 public sealed class ContentSet

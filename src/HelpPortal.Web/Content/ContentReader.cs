@@ -58,6 +58,7 @@ internal sealed class ContentReader
             }
         }
 
+        CheckTranslations([.. articles.Select(a => a.Document)], problems);
         return new ContentSet
         {
             Topics = topics,
@@ -65,6 +66,34 @@ internal sealed class ContentReader
             FailedPaths = failed,
             Problems = [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line)],
         };
+    }
+
+    /// <summary>Missing and stale translations are warnings: the portal serves a fallback, but the content team should know.</summary>
+    private static void CheckTranslations(List<ArticleDocument> loaded, List<ContentProblem> problems)
+    {
+        foreach (var versions in loaded.GroupBy(d => d.Key))
+        {
+            foreach (var document in versions)
+            {
+                var others = versions.Where(d => d != document).ToList();
+                var newest = others.Max(d => d.Updated);
+                if (Admin.Translations.State(exists: true, document.Updated, newest) == Admin.TranslationState.Stale)
+                {
+                    var newer = others.First(d => d.Updated == newest);
+                    problems.Add(new(document.Path, document.LineOf("updated"), "updated",
+                        $"This translation was last updated on {document.Updated:yyyy-MM-dd}, the {newer.Culture} version on {newest:yyyy-MM-dd} ({newer.Path}): it may be out of date.",
+                        ProblemSeverity.Warning));
+                }
+            }
+
+            foreach (var culture in PortalCultures.All.Where(c => versions.All(d => d.Culture != c)))
+            {
+                var source = versions.First();
+                problems.Add(new(source.Path, source.LineOf("key"), "key",
+                    $"No {culture} translation of '{source.Key}' is loaded (expected under {culture}/{source.Topic}/); visitors see this version with a notice.",
+                    ProblemSeverity.Warning));
+            }
+        }
     }
 
     /// <summary>Every .md file under a culture folder, in a stable order; files anywhere else are reported.</summary>

@@ -11,7 +11,7 @@ namespace HelpPortal.Web.Content;
 internal sealed class MarkdownRenderer
 {
     // Bump when the pipeline or the sanitizer changes, so every article is rendered again on the next import.
-    private const string RendererVersion = "1";
+    private const string RendererVersion = "2+search" + Search.SearchAnalyzer.Version;
 
     // Raw HTML is disabled and the generic-attributes extension left out: authors cannot inject markup or attributes.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
@@ -54,7 +54,8 @@ internal sealed class MarkdownRenderer
         }
 
         var html = _sanitizer.Sanitize(markdown.ToHtml(Pipeline));
-        return new RenderedArticle(document, html, Hash(document.Path, document.RawText, resolvedLinks));
+        var plainText = Markdown.ToPlainText(document.Body, Pipeline).Trim();
+        return new RenderedArticle(document, html, plainText, Hash(document.Path, document.RawText, resolvedLinks));
     }
 
     /// <summary>A relative link to a .md file is a link to another article; everything else is left alone.</summary>

@@ -45,6 +45,9 @@ public sealed class ArticleTranslation
     /// <summary>Sanitized HTML rendered once at import; views output it as is.</summary>
     public required string Html { get; set; }
 
+    /// <summary>The answer as plain text (summary excluded), for search excerpts.</summary>
+    public string PlainText { get; set; } = "";
+
     public DateOnly? UpdatedOn { get; set; }
 
     /// <summary>Path relative to the content folder, with forward slashes.</summary>

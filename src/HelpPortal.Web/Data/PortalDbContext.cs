@@ -1,4 +1,6 @@
 using HelpPortal.Web.Admin;
+using HelpPortal.Web.Feedback;
+using HelpPortal.Web.Search;
 using HelpPortal.Web.Survey;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +16,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ArticleTranslation> ArticleTranslations => Set<ArticleTranslation>();
     public DbSet<ContentImport> ContentImports => Set<ContentImport>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<SearchMiss> SearchMisses => Set<SearchMiss>();
+    public DbSet<ArticleVote> ArticleVotes => Set<ArticleVote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

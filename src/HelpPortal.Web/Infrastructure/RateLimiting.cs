@@ -19,12 +19,18 @@ public sealed class RateLimitingOptions
     public int SignInPermitLimit { get; set; } = 10;
 
     public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>"Was this helpful?" votes per client address in one window.</summary>
+    public int FeedbackPermitLimit { get; set; } = 30;
+
+    public TimeSpan FeedbackWindow { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 public static class RateLimiting
 {
     public const string SurveyPolicy = "survey";
     public const string SignInPolicy = "sign-in";
+    public const string FeedbackPolicy = "feedback";
 
     /// <summary>
     /// Per client address, fixed windows: generous for a person (or an office behind one address), tight for a script.
@@ -47,6 +53,7 @@ public static class RateLimiting
             };
             limiter.AddPolicy(SurveyPolicy, context => PerClient(context, settings, settings.SurveyPermitLimit, settings.SurveyWindow));
             limiter.AddPolicy(SignInPolicy, context => PerClient(context, settings, settings.SignInPermitLimit, settings.SignInWindow));
+            limiter.AddPolicy(FeedbackPolicy, context => PerClient(context, settings, settings.FeedbackPermitLimit, settings.FeedbackWindow));
         });
         return services;
     }

@@ -120,7 +120,7 @@ public sealed class SurveyController(
     [RequestSizeLimit(4 * 1024)]
     public IActionResult Dismiss(string culture, [FromForm] string? returnUrl)
     {
-        if (!IsSameOrigin())
+        if (!Request.IsSameOrigin())
         {
             return BadRequest();
         }
@@ -137,18 +137,6 @@ public sealed class SurveyController(
         Response.Headers.Location = url;
         Response.Headers.CacheControl = "no-store";
         return StatusCode(StatusCodes.Status303SeeOther);
-    }
-
-    private bool IsSameOrigin()
-    {
-        var fetchSite = Request.Headers["Sec-Fetch-Site"].ToString();
-        if (fetchSite.Length > 0)
-        {
-            return fetchSite is "same-origin" or "none";
-        }
-
-        var origin = Request.Headers.Origin.ToString();
-        return origin.Length == 0 || string.Equals(origin, $"{Request.Scheme}://{Request.Host}", StringComparison.OrdinalIgnoreCase);
     }
 
     private async Task<string?> KnownArticleAsync(string? key, CancellationToken cancellationToken)

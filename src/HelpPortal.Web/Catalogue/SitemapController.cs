@@ -1,0 +1,91 @@
+using System.Text;
+using System.Xml;
+using HelpPortal.Web.Data;
+using HelpPortal.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelpPortal.Web.Catalogue;
+
+/// <summary>/sitemap.xml (every home, topic and article page in each language, with hreflang alternates) and /robots.txt.</summary>
+public sealed class SitemapController(PortalDbContext db) : Controller
+{
+    private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private const string XhtmlNamespace = "http://www.w3.org/1999/xhtml";
+
+    [HttpGet("/sitemap.xml")]
+    [OutputCache(PolicyName = CatalogueCache.Policy)]
+    public async Task<IActionResult> Sitemap(CancellationToken cancellationToken)
+    {
+        var topics = await db.Topics.AsNoTracking().OrderBy(t => t.SortOrder)
+            .Select(t => t.Translations.Select(x => new { x.Culture, x.Slug }).ToList()).ToListAsync(cancellationToken);
+        var articles = await db.Articles.AsNoTracking().OrderBy(a => a.Topic.SortOrder).ThenBy(a => a.SortOrder)
+            .Select(a => a.Translations.Select(x => new { x.Culture, x.Slug, x.UpdatedOn }).ToList()).ToListAsync(cancellationToken);
+
+        var pages = new List<IReadOnlyList<(string Culture, string Url, DateOnly? Updated)>>
+        {
+            PortalCultures.All.Select(c => (c, PortalUrls.Home(c), (DateOnly?)null)).ToList(),
+        };
+        pages.AddRange(topics.Select(t => t.Select(x => (x.Culture, PortalUrls.Topic(x.Culture, x.Slug), (DateOnly?)null)).ToList()));
+        pages.AddRange(articles.Select(a => a.Select(x => (x.Culture, PortalUrls.Article(x.Culture, x.Slug), x.UpdatedOn)).ToList()));
+
+        var origin = $"{Request.Scheme}://{Request.Host}";
+        var output = new StringBuilder();
+        using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Async = true, Indent = true, Encoding = Encoding.UTF8 }))
+        {
+            await xml.WriteStartDocumentAsync();
+            await xml.WriteStartElementAsync(null, "urlset", SitemapNamespace);
+            await xml.WriteAttributeStringAsync("xmlns", "xhtml", null, XhtmlNamespace);
+            foreach (var versions in pages)
+            {
+                // One <url> per language version, each listing every version that exists (itself included) and x-default.
+                foreach (var (_, url, updated) in versions)
+                {
+                    await xml.WriteStartElementAsync(null, "url", SitemapNamespace);
+                    await xml.WriteElementStringAsync(null, "loc", SitemapNamespace, origin + url);
+                    if (updated is { } day)
+                    {
+                        await xml.WriteElementStringAsync(null, "lastmod", SitemapNamespace, day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                    }
+
+                    var alternates = versions.Select(v => (Lang: v.Culture, v.Url)).ToList();
+                    var fallback = alternates.FirstOrDefault(v => v.Lang == PortalCultures.Default);
+                    alternates.Add(("x-default", fallback.Url ?? alternates[0].Url));
+                    foreach (var (lang, href) in alternates)
+                    {
+                        await xml.WriteStartElementAsync("xhtml", "link", XhtmlNamespace);
+                        await xml.WriteAttributeStringAsync(null, "rel", null, "alternate");
+                        await xml.WriteAttributeStringAsync(null, "hreflang", null, lang);
+                        await xml.WriteAttributeStringAsync(null, "href", null, origin + href);
+                        await xml.WriteEndElementAsync();
+                    }
+
+                    await xml.WriteEndElementAsync();
+                }
+            }
+
+            await xml.WriteEndElementAsync();
+            await xml.WriteEndDocumentAsync();
+        }
+
+        return Content(output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), "application/xml; charset=utf-8");
+    }
+
+    [HttpGet("/robots.txt")]
+    public IActionResult Robots()
+    {
+        var lines = new List<string> { "User-agent: *" };
+        foreach (var culture in PortalCultures.All)
+        {
+            lines.Add($"Disallow: /{culture}/admin");
+            lines.Add($"Disallow: /{culture}/search");
+            lines.Add($"Disallow: /{culture}/survey");
+            lines.Add($"Disallow: /{culture}/feedback");
+        }
+
+        lines.Add("Disallow: /language/");
+        lines.Add($"Sitemap: {Request.Scheme}://{Request.Host}/sitemap.xml");
+        return Content(string.Join('\n', lines) + "\n", "text/plain; charset=utf-8");
+    }
+}

@@ -1,0 +1,88 @@
+using HelpPortal.Web.Catalogue;
+using HelpPortal.Web.Data;
+using HelpPortal.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace HelpPortal.Web.Search;
+
+public sealed record SearchPage : PortalPage
+{
+    public required string Query { get; init; }
+
+    public required SearchResults Results { get; init; }
+
+    public required int Page { get; init; }
+
+    public required int Pages { get; init; }
+
+    /// <summary>When nothing was found in this language: what the other language has.</summary>
+    public SearchResults? OtherLanguage { get; init; }
+
+    public string? OtherCulture { get; init; }
+
+    /// <summary>When nothing was found anywhere: the topics to browse instead.</summary>
+    public IReadOnlyList<TopicCard> Topics { get; init; } = [];
+}
+
+/// <summary>
+/// GET /{culture}/search?q=…: results best first, 20 a page. Not output-cached: every query that finds nothing is counted.
+/// </summary>
+[Route("{culture:culture}/search")]
+public sealed class SearchController(ArticleSearch search, PortalDbContext db, TimeProvider time, IStringLocalizer<SharedResource> text) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string culture, string? q, int page = 1, CancellationToken cancellationToken = default)
+    {
+        var query = (q ?? "").Trim();
+        if (query.Length > SearchAnalyzer.MaxQueryLength)
+        {
+            query = query[..SearchAnalyzer.MaxQueryLength];
+        }
+
+        page = Math.Clamp(page, 1, 1000);
+        var results = query.Length == 0 ? SearchResults.None : await search.SearchAsync(culture, q, page, ArticleSearch.PageSize, cancellationToken);
+        SearchResults? other = null;
+        string? otherCulture = null;
+        IReadOnlyList<TopicCard> topics = [];
+        if (query.Length > 0 && results.Total == 0)
+        {
+            await CountMissAsync(culture, query, cancellationToken);
+            otherCulture = PortalCultures.All.First(c => c != culture);
+            other = await search.SearchAsync(otherCulture, q, 1, 5, cancellationToken);
+            if (other.Total == 0)
+            {
+                topics = await db.TopicTranslations.AsNoTracking().Where(t => t.Culture == culture).OrderBy(t => t.Topic.SortOrder)
+                    .Select(t => new TopicCard(t.Name, t.Description, PortalUrls.Topic(culture, t.Slug), t.Topic.Articles.Count))
+                    .ToListAsync(cancellationToken);
+            }
+        }
+
+        Response.Headers.CacheControl = "no-store";
+        return View("Index", new SearchPage
+        {
+            Culture = culture,
+            Title = query.Length == 0 ? text["Search.Title"] : string.Format(System.Globalization.CultureInfo.CurrentCulture, text["Search.TitleFor"], query),
+            CanonicalUrl = PortalUrls.Search(culture, null),
+            Languages = PortalPage.Everywhere(c => PortalUrls.Search(c, query)),
+            Query = query,
+            Results = results,
+            Page = page,
+            Pages = Math.Max(1, (int)Math.Ceiling(results.Total / (double)ArticleSearch.PageSize)),
+            OtherLanguage = other,
+            OtherCulture = otherCulture,
+            Topics = topics,
+        });
+    }
+
+    /// <summary>One more search that found nothing, per language and day; the query normalised, nothing about the visitor.</summary>
+    private Task<int> CountMissAsync(string culture, string query, CancellationToken cancellationToken)
+    {
+        var normalized = string.Join(' ', SearchAnalyzer.Fold(query).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        return db.Database.ExecuteSqlAsync(
+            $"INSERT INTO SearchMisses (Culture, Day, Query, Count) VALUES ({culture}, {day}, {normalized}, 1) ON CONFLICT (Culture, Day, Query) DO UPDATE SET Count = Count + 1",
+            cancellationToken);
+    }
+}
