@@ -108,6 +108,7 @@ public static class ContentReports
         => db.SearchMisses.AsNoTracking()
             .Where(m => m.Day >= from && m.Day <= to)
             .GroupBy(m => new { m.Culture, m.Query })
-            .Select(g => new SearchMissRow(g.Key.Culture, g.Key.Query, g.Sum(m => m.Count)))
-            .OrderBy(r => r.Culture).ThenByDescending(r => r.Searches).ThenBy(r => r.Query);
+            .Select(g => new { g.Key.Culture, g.Key.Query, Searches = g.Sum(m => m.Count) })
+            .OrderBy(r => r.Culture).ThenByDescending(r => r.Searches).ThenBy(r => r.Query)
+            .Select(r => new SearchMissRow(r.Culture, r.Query, r.Searches));
 }

@@ -1,0 +1,145 @@
+using System.Net;
+using HelpPortal.Tests.Infrastructure;
+using HelpPortal.Web.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelpPortal.Tests.Search;
+
+/// <summary>Search against the real content, typed the way people type.</summary>
+public sealed class SearchTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Theory]
+    [InlineData("lv", "viedtālrunis", "/lv/articles/divfaktoru-autentifikacija-bez-viedtalruna")]
+    [InlineData("lv", "viedtalrunis", "/lv/articles/divfaktoru-autentifikacija-bez-viedtalruna")]
+    [InlineData("lv", "VIEDTĀLRUNIS", "/lv/articles/divfaktoru-autentifikacija-bez-viedtalruna")]
+    [InlineData("lv", "drosibas atslega", "/lv/articles/divfaktoru-autentifikacija-bez-viedtalruna")]
+    [InlineData("lv", "lejupieladet lietotni", "/lv/articles/kur-lejupieladet-eu-login-lietotni")]
+    [InlineData("lv", "apstiprinajuma e-pasta", "/lv/articles/nesanemu-apstiprinajuma-e-pastu")]
+    public async Task Diacritics_and_case_are_folded_both_ways(string culture, string query, string expectedFirst)
+        => Assert.Equal(expectedFirst, (await ResultsAsync(culture, query))[0]);
+
+    [Theory]
+    [InlineData("lv", "parole")]
+    [InlineData("lv", "paroles")]
+    [InlineData("lv", "paroli")]
+    [InlineData("lv", "paroļu")]
+    [InlineData("lv", "aizmirsu paroli")]
+    public async Task Latvian_word_forms_find_the_same_article(string culture, string query)
+        => Assert.Equal("/lv/articles/aizmirsta-parole", (await ResultsAsync(culture, query))[0]);
+
+    [Theory]
+    [InlineData("password")]
+    [InlineData("passwords")]
+    [InlineData("Password")]
+    [InlineData("how do I reset my password")]
+    [InlineData("the password")]
+    public async Task English_stemming_and_stop_words_find_the_password_answer(string query)
+        => Assert.Equal("/en/articles/forgotten-password", (await ResultsAsync("en", query))[0]);
+
+    [Theory]
+    [InlineData("en", "passw", "/en/articles/forgotten-password")]
+    [InlineData("en", "confirmation em", "/en/articles/confirmation-email-not-received")]
+    [InlineData("lv", "atiestat", "/lv/articles/aizmirsta-parole")]
+    [InlineData("lv", "viedtāl", "/lv/articles/divfaktoru-autentifikacija-bez-viedtalruna")]
+    public async Task The_last_word_matches_as_a_prefix_while_it_is_typed(string culture, string query, string expected)
+        => Assert.Contains(expected, await ResultsAsync(culture, query));
+
+    [Fact]
+    public async Task Results_show_title_topic_and_an_excerpt_with_the_matched_words_marked()
+    {
+        var (_, page) = await factory.CreateClient().GetPageAsync("/lv/search?q=paroli");
+
+        var first = page.QuerySelector(".search-result")!;
+        Assert.Equal("EU Login konts", first.QuerySelector(".search-topic")!.TextContent);
+        Assert.NotEmpty(first.QuerySelectorAll(".search-excerpt mark"));
+        Assert.All(first.QuerySelectorAll("mark"), mark => Assert.StartsWith("parol", SearchAnalyzer.Fold(mark.TextContent), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("*")]
+    [InlineData("NEAR(")]
+    [InlineData("NEAR(parole password, 2)")]
+    [InlineData("-")]
+    [InlineData(":")]
+    [InlineData("title:parole")]
+    [InlineData("parole OR")]
+    [InlineData("AND")]
+    [InlineData("' OR 1=1 --")]
+    [InlineData("\"; DROP TABLE SearchIndex; --")]
+    [InlineData(")(")]
+    [InlineData("!!! ??? ...")]
+    [InlineData("^parole")]
+    public async Task Hostile_queries_never_fail(string query)
+    {
+        var response = await factory.CreateClient().GetAsync($"/lv/search?q={Uri.EscapeDataString(query)}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(await factory.WithDbAsync(db => db.ArticleTranslations.AnyAsync()));
+    }
+
+    [Theory]
+    [InlineData("parole\"")]
+    [InlineData("parole*")]
+    [InlineData("-parole")]
+    [InlineData("parole:")]
+    [InlineData("(parole)")]
+    [InlineData("NEAR(parole")]
+    public async Task Fts_syntax_in_a_query_does_not_change_its_results(string query)
+        => Assert.Equal(await ResultsAsync("lv", "parole "), await ResultsAsync("lv", query + " "));
+
+    [Fact]
+    public async Task A_query_of_500_characters_is_handled()
+    {
+        var response = await factory.CreateClient().GetAsync("/en/search?q=" + Uri.EscapeDataString(string.Concat(Enumerable.Repeat("password ", 56))[..500]));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_search_with_no_results_here_lists_the_other_languages_results()
+    {
+        var (_, page) = await factory.CreateClient().GetPageAsync("/en/search?q=viedt%C4%81lrunis");
+
+        Assert.Matches("^No English results — \\d+ in Latvian:$", page.QuerySelector("#other-language-heading")!.TextContent.Trim());
+        var link = page.QuerySelector(".other-language .search-result a")!;
+        Assert.Equal("/lv/articles/divfaktoru-autentifikacija-bez-viedtalruna", link.GetAttribute("href"));
+        Assert.Equal("lv", link.Closest("li")!.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task A_search_with_no_results_anywhere_suggests_the_topics_and_the_survey()
+    {
+        var (_, page) = await factory.CreateClient().GetPageAsync("/lv/search?q=zzzqqq");
+
+        Assert.Equal("Nekas netika atrasts", page.QuerySelector(".no-results .lead")!.TextContent);
+        Assert.Equal(6, page.QuerySelectorAll(".no-results .topic-list a").Length);
+        Assert.NotNull(page.QuerySelector(".no-results a[href='/lv/survey']"));
+    }
+
+    [Fact]
+    public async Task Every_page_has_a_search_box()
+    {
+        var (_, page) = await factory.CreateClient().GetPageAsync("/lv/articles/aizmirsta-parole");
+
+        var form = page.QuerySelector("form[role=search]")!;
+        Assert.Equal("/lv/search", form.GetAttribute("action"));
+        Assert.Equal("get", form.GetAttribute("method"));
+        Assert.Equal("Meklēt palīdzības centrā", page.QuerySelector("label[for=site-search-q]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Results_are_paged_twenty_at_a_time()
+    {
+        var (_, page) = await factory.CreateClient().GetPageAsync("/en/search?q=europass+OR+login+eu");
+
+        Assert.InRange(page.QuerySelectorAll(".search-results > li").Length, 1, 20);
+    }
+
+    private async Task<List<string>> ResultsAsync(string culture, string query)
+    {
+        var (response, page) = await factory.CreateClient().GetPageAsync($"/{culture}/search?q={Uri.EscapeDataString(query)}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return [.. page.QuerySelectorAll(".search-results:not(.other-language .search-results) .search-result h3 a").Select(a => a.GetAttribute("href")!)];
+    }
+}
