@@ -75,6 +75,8 @@ public sealed record SearchQuery(IReadOnlyList<IReadOnlyList<string>> Words, str
     private static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
 
+internal sealed record RankedId(int Id, int Total);
+
 /// <summary>Full-text search over the catalogue: FTS5 with bm25 (title above summary above body), excerpts marked up safely.</summary>
 public sealed class ArticleSearch(PortalDbContext db)
 {
@@ -93,19 +95,32 @@ public sealed class ArticleSearch(PortalDbContext db)
         // All words first; if that finds nothing, any word, ranked, so a question typed in full still finds its answer.
         foreach (var anyWord in new[] { false, true })
         {
+            // One pass over the index: the page of ids, best first, and (by a window function) how many match in all.
             var match = query.ToMatchExpression(anyWord);
-            var total = await db.Database
-                .SqlQuery<int>($"SELECT count(*) AS Value FROM SearchIndex WHERE SearchIndex MATCH {match} AND culture = {culture}")
-                .SingleAsync(cancellationToken);
-            if (total == 0)
+            var offset = (Math.Max(page, 1) - 1) * pageSize;
+            var ranked = await db.Database
+                .SqlQuery<RankedId>($"SELECT Id, count(*) OVER () AS Total FROM (SELECT rowid AS Id, bm25(SearchIndex, 0.0, 10.0, 4.0, 1.0) AS Rank FROM SearchIndex WHERE SearchIndex MATCH {match} AND culture = {culture}) ORDER BY Rank LIMIT {pageSize} OFFSET {offset}")
+                .ToListAsync(cancellationToken);
+            if (ranked.Count == 0)
             {
-                continue;
+                if (offset == 0)
+                {
+                    continue;
+                }
+
+                // Past the last page: the total still matters for the pager.
+                var total = await db.Database
+                    .SqlQuery<int>($"SELECT count(*) AS Value FROM SearchIndex WHERE SearchIndex MATCH {match} AND culture = {culture}")
+                    .SingleAsync(cancellationToken);
+                if (total == 0)
+                {
+                    continue;
+                }
+
+                return new SearchResults([], total);
             }
 
-            var offset = (Math.Max(page, 1) - 1) * pageSize;
-            var ids = await db.Database
-                .SqlQuery<int>($"SELECT rowid AS Value FROM SearchIndex WHERE SearchIndex MATCH {match} AND culture = {culture} ORDER BY bm25(SearchIndex, 0.0, 10.0, 4.0, 1.0) LIMIT {pageSize} OFFSET {offset}")
-                .ToListAsync(cancellationToken);
+            var ids = ranked.Select(r => r.Id).ToList();
             var rows = await db.ArticleTranslations.AsNoTracking()
                 .Where(t => ids.Contains(t.Id))
                 .Select(t => new
@@ -130,7 +145,7 @@ public sealed class ArticleSearch(PortalDbContext db)
                     PortalUrls.Article(row.Culture, row.Slug),
                     row.Culture);
             }).ToList();
-            return new SearchResults(hits, total);
+            return new SearchResults(hits, ranked[0].Total);
         }
 
         return SearchResults.None;
