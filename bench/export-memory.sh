@@ -5,12 +5,12 @@
 # Usage: bash bench/export-memory.sh [N ...]      (default: 10000 100000 1000000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 sizes=("${@:-10000 100000 1000000}")
 [ $# -eq 0 ] && sizes=(10000 100000 1000000)
 out="$(pwd)/artifacts/bench"
 
-echo "== publishing Release build"
-dotnet publish src/HelpPortal.Web -c Release -o "$out/app" --nologo -v quiet
+publish_release "$out"
 
 for n in "${sizes[@]}"; do
   data="$(mktemp -d)"

@@ -4,17 +4,13 @@
 # Usage: bash bench/run.sh [seconds]     Results go to stdout; docs/survey.md records the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 duration="${1:-20}"
 port=5099
 out="$(pwd)/artifacts/bench"
 
-if ! command -v wrk >/dev/null; then
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null
-fi
-
-echo "== publishing Release build"
-dotnet publish src/HelpPortal.Web -c Release -o "$out/app" --nologo -v quiet
+ensure_wrk
+publish_release "$out"
 
 run_case() {
   local name="$1" batch="$2"

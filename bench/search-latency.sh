@@ -4,18 +4,14 @@
 # Usage: bash bench/search-latency.sh [keys] [seconds]       (default: 5000 keys = 10,000 articles, 20 s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 keys="${1:-5000}"
 duration="${2:-20}"
 port=5098
 out="$(pwd)/artifacts/bench"
 
-if ! command -v wrk >/dev/null; then
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null
-fi
-
-echo "== publishing Release build"
-dotnet publish src/HelpPortal.Web -c Release -o "$out/app" --nologo -v quiet
+ensure_wrk
+publish_release "$out"
 python3 bench/generate-content.py content "$out/content-$keys" "$keys"
 
 data="$(mktemp -d)"

@@ -81,21 +81,10 @@ public sealed class AdminJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task Enrolment_and_the_dashboard_have_no_serious_or_critical_accessibility_violations()
     {
-        var email = $"axe-{Guid.NewGuid():N}@example.eu";
-        Assert.Equal(0, await AdminCommands.RunAsync(browser.Factory.Services, CommandLine.Parse(["admin", "create", "--email", email]),
-            new StringReader(AdminSession.Password), TextWriter.Null, TextWriter.Null));
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/lv/admin/login");
-        await page.GetByLabel("E-pasta adrese").FillAsync(email);
-        await page.GetByLabel("Parole").FillAsync(AdminSession.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Pieteikties" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/lv/admin/enrol"));
-
+        var page = await AdminBrowser.SignInNewAdminAsync(browser, "lv");
         await AssertAccessibleAsync(page);
 
-        var key = (await page.Locator("#shared-key").TextContentAsync())!.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        await page.GetByLabel("Autentifikatora kods").FillAsync(new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Apstiprināt" }).ClickAsync();
+        await AdminBrowser.EnrolAsync(page);
         await AssertAccessibleAsync(page);
         await page.GotoAsync("/lv/admin?from=2026-01-01");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Aptaujas pārskati" })).ToBeVisibleAsync();

@@ -1,10 +1,6 @@
 using System.Text.RegularExpressions;
-using HelpPortal.Tests.Admin;
-using HelpPortal.Web.Admin;
-using HelpPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using OtpNet;
 
 namespace HelpPortal.Tests.Browser;
 
@@ -78,20 +74,10 @@ public sealed class SearchAndFeedbackJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task The_content_reports_have_no_serious_or_critical_accessibility_violations()
     {
-        var email = $"reports-{Guid.NewGuid():N}@example.eu";
-        Assert.Equal(0, await AdminCommands.RunAsync(browser.Factory.Services, CommandLine.Parse(["admin", "create", "--email", email]),
-            new StringReader(AdminSession.Password), TextWriter.Null, TextWriter.Null));
         var visitor = await browser.NewPageAsync();
         await visitor.GotoAsync("/lv/search?q=nekas+tads");
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/en/admin/login");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(AdminSession.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        var key = (await page.Locator("#shared-key").TextContentAsync())!.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        await page.GetByLabel("Authenticator code").FillAsync(new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".recovery-codes li")).ToHaveCountAsync(10);
+        var page = await AdminBrowser.SignInNewAdminAsync(browser);
+        await AdminBrowser.EnrolAsync(page);
 
         foreach (var url in new[] { "/en/admin/feedback", "/lv/admin/search-misses", "/en/admin/coverage" })
         {
