@@ -44,8 +44,12 @@ builder.Services.AddControllersWithViews()
     .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
     .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocations()));
 
-// The satisfaction survey: anonymous answers, committed by a single writer, rate-limited per client.
-builder.Services.AddSurvey(builder.Configuration, paths);
+// Rate limits per client address (survey, sign-in, votes); data-protection keys on disk and the antiforgery cookie.
+builder.Services.AddPortalRateLimiting(builder.Configuration);
+builder.Services.AddPortalDataProtection(builder.Configuration, paths);
+
+// The satisfaction survey: anonymous answers, committed by a single writer.
+builder.Services.AddSurvey();
 
 // The admin area: ASP.NET Core Identity in the same database, two-factor sign-in, reports and CSV export.
 builder.Services.AddAdminArea(builder.Configuration);
