@@ -89,7 +89,7 @@ public sealed partial class AdminReportsController(
     {
         var errors = new List<string>();
         var filter = SurveyFilter.Parse(from, to, language, article, topic, errors);
-        var options = SurveyCsvOptions.Parse(delimiter, headers, culture, errors);
+        var options = CsvOptions.Parse(delimiter, headers, culture, errors);
         if (errors.Count > 0)
         {
             return BadRequest(string.Join(Environment.NewLine, errors));

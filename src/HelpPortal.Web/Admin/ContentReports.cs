@@ -1,24 +1,9 @@
+using HelpPortal.Web.Content;
 using HelpPortal.Web.Data;
 using HelpPortal.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelpPortal.Web.Admin;
-
-public enum TranslationState
-{
-    Present,
-    Missing,
-    Stale,
-}
-
-/// <summary>Whether one language's version of an article is there and as fresh as the other's.</summary>
-public static class Translations
-{
-    public static TranslationState State(bool exists, DateOnly? updated, DateOnly? otherUpdated)
-        => !exists ? TranslationState.Missing
-            : updated is { } mine && otherUpdated is { } theirs && mine < theirs ? TranslationState.Stale
-            : TranslationState.Present;
-}
 
 public sealed record FeedbackRow(string Key, string Culture, string Title, string Url, int Yes, int No, IReadOnlyDictionary<string, int> Reasons, int SurveyResponses)
 {
@@ -57,15 +42,17 @@ public static class ContentReports
             .Select(t => new { t.Article.Key, t.Culture, t.Title, t.Slug })
             .ToListAsync(cancellationToken);
 
+        var votesOf = votes.ToLookup(v => (v.ArticleKey, v.Culture));
+        var surveysOf = surveys.ToDictionary(s => (s.SourceArticle!, s.Culture), s => s.Count);
         var rows = translations.Select(t =>
         {
-            var mine = votes.Where(v => v.ArticleKey == t.Key && v.Culture == t.Culture).ToList();
+            var mine = votesOf[(t.Key, t.Culture)].ToList();
             return new FeedbackRow(
                 t.Key, t.Culture, t.Title, Catalogue.PortalUrls.Article(t.Culture, t.Slug),
                 mine.Where(v => v.Helpful).Sum(v => v.Count),
                 mine.Where(v => !v.Helpful).Sum(v => v.Count),
                 mine.Where(v => !v.Helpful && v.Reason != null).GroupBy(v => v.Reason!).ToDictionary(g => g.Key, g => g.Sum(v => v.Count)),
-                surveys.Where(s => s.SourceArticle == t.Key && s.Culture == t.Culture).Sum(s => s.Count));
+                surveysOf.GetValueOrDefault((t.Key, t.Culture)));
         });
 
         return sort switch

@@ -81,7 +81,7 @@ public sealed class ContentReportsController(PortalDbContext db, TimeProvider ti
     {
         var errors = new List<string>();
         var (start, end) = Range(from, to, errors);
-        var options = SurveyCsvOptions.Parse(delimiter, headers: null, culture, errors);
+        var options = CsvOptions.Parse(delimiter, headers: null, culture, errors);
         if (errors.Count > 0)
         {
             return BadRequest(string.Join(Environment.NewLine, errors));

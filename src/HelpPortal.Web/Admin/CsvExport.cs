@@ -2,6 +2,34 @@ using CsvHelper;
 
 namespace HelpPortal.Web.Admin;
 
+/// <param name="Delimiter">',' by default; ';' for Excel with Latvian (and most European) regional settings.</param>
+/// <param name="HeaderCulture">Null for the column codes; a culture for the question texts in that language.</param>
+public sealed record CsvOptions(char Delimiter = ',', string? HeaderCulture = null)
+{
+    public static CsvOptions Parse(string? delimiter, string? headers, string culture, List<string> errors)
+    {
+        var separator = delimiter switch
+        {
+            null or "" or "comma" => ',',
+            "semicolon" => ';',
+            _ => Fail(errors, $"'delimiter' must be comma or semicolon, not '{delimiter}'.", ','),
+        };
+        var headerCulture = headers switch
+        {
+            null or "" or "codes" => null,
+            "localized" => culture,
+            _ => Fail<string?>(errors, $"'headers' must be codes or localized, not '{headers}'.", null),
+        };
+        return new CsvOptions(separator, headerCulture);
+    }
+
+    private static T Fail<T>(List<string> errors, string message, T value)
+    {
+        errors.Add(message);
+        return value;
+    }
+}
+
 /// <summary>
 /// The portal's one way of writing CSV (survey responses, search misses): RFC 4180 through CsvHelper (CRLF, quoting
 /// only where needed, doubled quotes), UTF-8 with a byte-order mark so Excel shows Latvian letters, and formula-like

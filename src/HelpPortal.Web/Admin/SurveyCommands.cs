@@ -26,7 +26,7 @@ public static partial class SurveyCommands
                     command.Errors.Add($"--language must be en or lv, not '{language}'.");
                 }
 
-                var options = SurveyCsvOptions.Parse(command.Option("delimiter"), command.Option("headers"), language, command.Errors);
+                var options = CsvOptions.Parse(command.Option("delimiter"), command.Option("headers"), language, command.Errors);
                 if (Failed(command, error))
                 {
                     return 1;

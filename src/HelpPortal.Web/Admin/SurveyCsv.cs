@@ -3,41 +3,13 @@ using HelpPortal.Web.Survey;
 
 namespace HelpPortal.Web.Admin;
 
-/// <param name="Delimiter">',' by default; ';' for Excel with Latvian (and most European) regional settings.</param>
-/// <param name="HeaderCulture">Null for the column codes; a culture for the question texts in that language.</param>
-public sealed record SurveyCsvOptions(char Delimiter = ',', string? HeaderCulture = null)
-{
-    public static SurveyCsvOptions Parse(string? delimiter, string? headers, string culture, List<string> errors)
-    {
-        var separator = delimiter switch
-        {
-            null or "" or "comma" => ',',
-            "semicolon" => ';',
-            _ => Fail(errors, $"'delimiter' must be comma or semicolon, not '{delimiter}'.", ','),
-        };
-        var headerCulture = headers switch
-        {
-            null or "" or "codes" => null,
-            "localized" => culture,
-            _ => Fail<string?>(errors, $"'headers' must be codes or localized, not '{headers}'.", null),
-        };
-        return new SurveyCsvOptions(separator, headerCulture);
-    }
-
-    private static T Fail<T>(List<string> errors, string message, T value)
-    {
-        errors.Add(message);
-        return value;
-    }
-}
-
 /// <summary>The survey responses as CSV, for the admin download and for <c>survey export</c>: columns and header texts.</summary>
 public static class SurveyCsv
 {
     public static IReadOnlyList<string> Columns { get; } =
         ["response_id", "submitted_at_utc", "culture", "source_article", "question_set", "q1", "q2", "q3", "q4", "q5", "completion_seconds"];
 
-    public static Task<int> WriteAsync(IAsyncEnumerable<SurveyResponse> responses, Stream output, SurveyCsvOptions options, CancellationToken cancellationToken)
+    public static Task<int> WriteAsync(IAsyncEnumerable<SurveyResponse> responses, Stream output, CsvOptions options, CancellationToken cancellationToken)
         => CsvExport.WriteAsync(responses, Headers(options.HeaderCulture), Cells, output, options.Delimiter, cancellationToken);
 
     private static IEnumerable<string> Cells(SurveyResponse response) =>
@@ -54,9 +26,6 @@ public static class SurveyCsv
         response.Q5 ?? "",
         response.CompletionSeconds.ToString(CultureInfo.InvariantCulture),
     ];
-
-    /// <inheritdoc cref="CsvExport.Neutralize"/>
-    public static string Neutralize(string value) => CsvExport.Neutralize(value);
 
     public static string FileName(DateOnly today) => $"survey-responses-{today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv";
 

@@ -31,8 +31,8 @@ public sealed class SitemapController(PortalDbContext db) : Controller
         pages.AddRange(articles.Select(a => a.Select(x => (x.Culture, PortalUrls.Article(x.Culture, x.Slug), x.UpdatedOn)).ToList()));
 
         var origin = $"{Request.Scheme}://{Request.Host}";
-        var output = new StringBuilder();
-        using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Async = true, Indent = true, Encoding = Encoding.UTF8 }))
+        using var output = new MemoryStream();
+        await using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Async = true, Indent = true, Encoding = new UTF8Encoding(false) }))
         {
             await xml.WriteStartDocumentAsync();
             await xml.WriteStartElementAsync(null, "urlset", SitemapNamespace);
@@ -69,7 +69,7 @@ public sealed class SitemapController(PortalDbContext db) : Controller
             await xml.WriteEndDocumentAsync();
         }
 
-        return Content(output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), "application/xml; charset=utf-8");
+        return File(output.ToArray(), "application/xml; charset=utf-8");
     }
 
     [HttpGet("/robots.txt")]

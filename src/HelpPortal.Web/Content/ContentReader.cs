@@ -77,7 +77,7 @@ internal sealed class ContentReader
             {
                 var others = versions.Where(d => d != document).ToList();
                 var newest = others.Max(d => d.Updated);
-                if (Admin.Translations.State(exists: true, document.Updated, newest) == Admin.TranslationState.Stale)
+                if (Translations.State(exists: true, document.Updated, newest) == TranslationState.Stale)
                 {
                     var newer = others.First(d => d.Updated == newest);
                     problems.Add(new(document.Path, document.LineOf("updated"), "updated",

@@ -41,8 +41,7 @@ public sealed class FeedbackController(PortalDbContext db, TimeProvider time, IS
             return BadRequest();
         }
 
-        var slug = article is null ? null : await db.ArticleTranslations.AsNoTracking()
-            .Where(t => t.Article.Key == article).OrderBy(t => t.Culture == culture ? 0 : 1).Select(t => t.Slug).FirstOrDefaultAsync(cancellationToken);
+        var slug = article is null ? null : await ArticleSlugAsync(article, culture, cancellationToken);
         if (slug is null || helpful is not ("yes" or "no") || (reason is not null && (helpful == "yes" || !Reasons.Contains(reason))))
         {
             return BadRequest();
@@ -56,15 +55,13 @@ public sealed class FeedbackController(PortalDbContext db, TimeProvider time, IS
             return Json(new { helpful, reason, askReason });
         }
 
-        Response.Headers.Location = PortalUrls.FeedbackThanks(culture, article!, askReason);
-        return StatusCode(StatusCodes.Status303SeeOther);
+        return this.SeeOther(PortalUrls.FeedbackThanks(culture, article!, askReason));
     }
 
     [HttpGet("thanks")]
     public async Task<IActionResult> Thanks(string culture, string? article, string? ask, CancellationToken cancellationToken)
     {
-        var slug = article is null ? null : await db.ArticleTranslations.AsNoTracking()
-            .Where(t => t.Article.Key == article).OrderBy(t => t.Culture == culture ? 0 : 1).Select(t => t.Slug).FirstOrDefaultAsync(cancellationToken);
+        var slug = article is null ? null : await ArticleSlugAsync(article, culture, cancellationToken);
         if (slug is null)
         {
             return NotFound();
@@ -82,6 +79,9 @@ public sealed class FeedbackController(PortalDbContext db, TimeProvider time, IS
             AskReason = ask == "reason",
         });
     }
+
+    private Task<string?> ArticleSlugAsync(string article, string culture, CancellationToken cancellationToken)
+        => db.ArticleTranslations.AsNoTracking().OfArticle(article, culture).Select(t => t.Slug).FirstOrDefaultAsync(cancellationToken);
 
     private async Task SaveVoteAsync(string article, string culture, bool helpful, string? reason, CancellationToken cancellationToken)
     {

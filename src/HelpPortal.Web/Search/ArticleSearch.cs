@@ -47,7 +47,10 @@ public sealed record SearchQuery(IReadOnlyList<IReadOnlyList<string>> Words, str
 
     public IReadOnlyList<string> LastWordTerms { get; init; } = [];
 
-    public IReadOnlySet<string> AllTerms => Words.SelectMany(w => w).Concat(LastWordTerms).ToHashSet(StringComparer.Ordinal);
+    /// <summary>Every term of the query, for marking matches; built once, then asked for every word of every excerpt.</summary>
+    public IReadOnlySet<string> AllTerms => _allTerms ??= Words.SelectMany(w => w).Concat(LastWordTerms).ToHashSet(StringComparer.Ordinal);
+
+    private HashSet<string>? _allTerms;
 
     /// <summary>Every word must match (FTS5 implicit AND); <paramref name="anyWord"/> relaxes that to OR.</summary>
     public string ToMatchExpression(bool anyWord)

@@ -44,6 +44,8 @@ public sealed class SurveyController(
     [EnableRateLimiting(RateLimiting.SurveyPolicy)]
     public async Task<IActionResult> Submit(string culture, CancellationToken cancellationToken)
     {
+        // [RequestSizeLimit] makes Kestrel stop reading any longer body (chunked included); a declared length over the
+        // limit is refused here before a byte is read, on every server.
         if (Request.ContentLength > MaxRequestBodyBytes)
         {
             return StatusCode(StatusCodes.Status413PayloadTooLarge);
@@ -87,15 +89,14 @@ public sealed class SurveyController(
 
         // A bot that filled the honeypot gets the same answer as a person, so it learns nothing.
         SurveyPrompt.Remember(Response, SurveyPrompt.Completed, CompletedPromptLifetime);
-        return SeeOther(PortalUrls.SurveyThanks(culture, source));
+        return this.SeeOther(PortalUrls.SurveyThanks(culture, source));
     }
 
     [HttpGet("thanks")]
     public async Task<IActionResult> Thanks(string culture, string? from, CancellationToken cancellationToken)
     {
         var article = from is null ? null : await db.ArticleTranslations.AsNoTracking()
-            .Where(t => t.Article.Key == from)
-            .OrderBy(t => t.Culture == culture ? 0 : 1)
+            .OfArticle(from, culture)
             .Select(t => new { t.Slug, t.Title })
             .FirstOrDefaultAsync(cancellationToken);
 
@@ -129,14 +130,7 @@ public sealed class SurveyController(
         var target = returnUrl is not null && Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith(PortalUrls.Home(culture), StringComparison.Ordinal)
             ? returnUrl
             : PortalUrls.Home(culture);
-        return SeeOther(target);
-    }
-
-    private StatusCodeResult SeeOther(string url)
-    {
-        Response.Headers.Location = url;
-        Response.Headers.CacheControl = "no-store";
-        return StatusCode(StatusCodes.Status303SeeOther);
+        return this.SeeOther(target);
     }
 
     private async Task<string?> KnownArticleAsync(string? key, CancellationToken cancellationToken)

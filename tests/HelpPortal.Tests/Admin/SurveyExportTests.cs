@@ -182,7 +182,7 @@ public sealed class SurveyExportTests : IAsyncLifetime, IDisposable
         }
     }
 
-    private static string Expected(string value) => SurveyCsv.Neutralize(value);
+    private static string Expected(string value) => CsvExport.Neutralize(value);
 
     private static SurveyResponse Response(DateTimeOffset at, string culture = "en", string? article = "forgotten-password", string? q5 = null)
         => StoredResponses.Make(at, culture: culture, article: article, q5: q5);
