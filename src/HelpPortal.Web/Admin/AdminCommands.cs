@@ -19,7 +19,7 @@ public static class AdminCommands
             case ["admin", "create"]:
                 command.AllowOnly("email");
                 var email = command.Required("email");
-                if (Failed(command, error))
+                if (command.HasErrors(error))
                 {
                     return 1;
                 }
@@ -54,7 +54,7 @@ public static class AdminCommands
 
             case ["admin", "list"]:
                 command.AllowOnly();
-                if (Failed(command, error))
+                if (command.HasErrors(error))
                 {
                     return 1;
                 }
@@ -111,7 +111,7 @@ public static class AdminCommands
     private static async Task<AdminUser?> FindAsync(UserManager<AdminUser> users, CommandLine command, TextWriter error)
     {
         var email = command.Required("email");
-        if (Failed(command, error))
+        if (command.HasErrors(error))
         {
             return null;
         }
@@ -123,12 +123,6 @@ public static class AdminCommands
         }
 
         return user;
-    }
-
-    private static bool Failed(CommandLine command, TextWriter error)
-    {
-        command.Errors.ForEach(error.WriteLine);
-        return command.Errors.Count > 0;
     }
 
     private static bool Succeeded(IdentityResult result, TextWriter error)

@@ -27,7 +27,7 @@ public static partial class SurveyCommands
                 }
 
                 var options = CsvOptions.Parse(command.Option("delimiter"), command.Option("headers"), language, command.Errors);
-                if (Failed(command, error))
+                if (command.HasErrors(error))
                 {
                     return 1;
                 }
@@ -67,7 +67,7 @@ public static partial class SurveyCommands
                     command.Errors.Add($"--older-than must be a whole number of days, 1 or more, not '{days}'.");
                 }
 
-                if (Failed(command, error))
+                if (command.HasErrors(error))
                 {
                     return 1;
                 }
@@ -82,12 +82,6 @@ public static partial class SurveyCommands
             default:
                 return -1;
         }
-    }
-
-    private static bool Failed(CommandLine command, TextWriter error)
-    {
-        command.Errors.ForEach(error.WriteLine);
-        return command.Errors.Count > 0;
     }
 
     [LoggerMessage(LogLevel.Information, "Survey export from the command line: {Rows} responses to {Path}")]

@@ -201,9 +201,9 @@ public sealed partial class ContentImporter(
             translation.Html = rendered.Html;
             translation.PlainText = rendered.PlainText;
             translation.UpdatedOn = document.Updated;
-            changed.Add(translation);
             translation.SourcePath = document.Path;
             translation.ContentHash = rendered.ContentHash;
+            changed.Add(translation);
         }
 
         foreach (var orphan in articles.Values.Where(a => a.Translations.Count == 0))

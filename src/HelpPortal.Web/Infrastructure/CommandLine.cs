@@ -52,6 +52,13 @@ public sealed class CommandLine
         return value;
     }
 
+    /// <summary>Writes every error collected so far; true when there was any (the command should then exit with 1).</summary>
+    public bool HasErrors(TextWriter error)
+    {
+        Errors.ForEach(error.WriteLine);
+        return Errors.Count > 0;
+    }
+
     /// <summary>Reports options this command does not know (a typo must not silently change what an export contains).</summary>
     public void AllowOnly(params string[] names)
     {
