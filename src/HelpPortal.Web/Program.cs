@@ -39,12 +39,14 @@ builder.Services.AddPortalLocalization();
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
 // MVC, with each feature's views in its own folder (Catalogue/Views/...).
-builder.Services.AddControllersWithViews()
+builder.Services.AddControllersWithViews(options => options.Conventions.Add(new HeadLikeGetConvention()))
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
     .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocations()));
 
-// Rate limits per client address (survey, sign-in, votes); data-protection keys on disk and the antiforgery cookie.
+// Rate limits per client address (survey, sign-in, votes), the address taken from a trusted proxy's header only;
+// data-protection keys on disk and the antiforgery cookie.
+builder.Services.AddPortalForwardedHeaders();
 builder.Services.AddPortalRateLimiting(builder.Configuration);
 builder.Services.AddPortalDataProtection(builder.Configuration, paths);
 
@@ -57,7 +59,9 @@ builder.Services.AddAdminArea(builder.Configuration);
 // Search: SQLite FTS5 over terms analysed by Lucene's stemmers, built by the content import.
 builder.Services.AddScoped<ArticleSearch>();
 
-// Public pages come from the output cache; an import that changes content evicts them.
+// Public pages come from the output cache; an import that changes content evicts them. Absolute links use the
+// configured public origin, never a Host header an attacker chose.
+builder.Services.AddPublicOrigin();
 builder.Services.AddCatalogueOutputCache();
 builder.Services.AddPortalHealthChecks();
 builder.Services.AddHsts(options =>
@@ -74,24 +78,23 @@ if (await PortalCommands.TryRunAsync(app.Services, args) is { } exitCode)
     return exitCode;
 }
 
+// The client's address and scheme as a trusted proxy saw them, before anything logs or limits by them.
+app.UsePortalForwardedHeaders();
+
 // Security headers first, so that every response, error pages included, carries them.
 app.UsePortalSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     // Outside Development an exception shows the localized error page, never a stack trace.
-    app.UseExceptionHandler(new ExceptionHandlerOptions
-    {
-        ExceptionHandlingPath = "/error",
-
-        // A request Kestrel refuses while reading it (a body over the limit: 413) keeps its own status code.
-        StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
-    });
+    app.UseExceptionHandler("/error");
     app.UseHsts();
 }
 
 // 404 and other bare status codes get the styled, localized page; the original URL still decides the language.
+// A malformed body (too large, stalled, refused by the form reader) becomes its own 4xx and gets the same page.
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSerilogRequestLogging();
+app.UseMalformedRequestHandling();
 app.UseRequestLocalization();
 app.UseAdminNoStore();
 app.UseRouting();

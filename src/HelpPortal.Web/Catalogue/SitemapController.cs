@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using HelpPortal.Web.Data;
+using HelpPortal.Web.Infrastructure;
 using HelpPortal.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HelpPortal.Web.Catalogue;
 
 /// <summary>/sitemap.xml (every home, topic and article page in each language, with hreflang alternates) and /robots.txt.</summary>
-public sealed class SitemapController(PortalDbContext db) : Controller
+public sealed class SitemapController(PortalDbContext db, PublicOrigin publicOrigin) : Controller
 {
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private const string XhtmlNamespace = "http://www.w3.org/1999/xhtml";
@@ -30,7 +31,7 @@ public sealed class SitemapController(PortalDbContext db) : Controller
         pages.AddRange(topics.Select(t => t.Select(x => (x.Culture, PortalUrls.Topic(x.Culture, x.Slug), (DateOnly?)null)).ToList()));
         pages.AddRange(articles.Select(a => a.Select(x => (x.Culture, PortalUrls.Article(x.Culture, x.Slug), x.UpdatedOn)).ToList()));
 
-        var origin = $"{Request.Scheme}://{Request.Host}";
+        var origin = publicOrigin.Absolute(Request, "");
         using var output = new MemoryStream();
         await using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Async = true, Indent = true, Encoding = new UTF8Encoding(false) }))
         {
@@ -85,7 +86,7 @@ public sealed class SitemapController(PortalDbContext db) : Controller
         }
 
         lines.Add("Disallow: /language/");
-        lines.Add($"Sitemap: {Request.Scheme}://{Request.Host}/sitemap.xml");
+        lines.Add($"Sitemap: {publicOrigin.Absolute(Request, "/sitemap.xml")}");
         return Content(string.Join('\n', lines) + "\n", "text/plain; charset=utf-8");
     }
 }

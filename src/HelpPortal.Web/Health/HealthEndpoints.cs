@@ -44,7 +44,8 @@ public static class HealthEndpoints
     }
 
     public static IEndpointConventionBuilder MapPortalHealthChecks(this IEndpointRouteBuilder endpoints)
-        => endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteJsonAsync });
+        => endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteJsonAsync })
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head])); // Monitors read; nothing else is answered.
 
     private static Task WriteJsonAsync(HttpContext context, HealthReport report)
     {

@@ -1,11 +1,15 @@
 using HelpPortal.Web.Content;
 using HelpPortal.Web.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
 
 namespace HelpPortal.Tests.Infrastructure;
 
@@ -34,9 +38,31 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Replaces the portal's clock, for tests that need time to pass.</summary>
     public TimeProvider? Time { get; init; }
 
+    /// <summary>Kestrel limits for tests on a real socket (e.g. a short grace period for slow uploads).</summary>
+    public Action<KestrelServerOptions>? Kestrel { get; init; }
+
+    /// <summary>Every log event the portal wrote, for tests that check what an operator would read.</summary>
+    public LogCollector Logs { get; } = new();
+
+    /// <summary>
+    /// Starts the portal on Kestrel at a free loopback port, for tests that need real sockets: status lines, chunked
+    /// bodies, stalled uploads, the client's address.
+    /// </summary>
+    public Uri StartOnKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
+        if (Kestrel is not null)
+        {
+            builder.ConfigureKestrel(Kestrel);
+        }
 
         // Outside Development the static files are expected in a publish folder; the tests run from the build output.
         builder.UseStaticWebAssets();
@@ -53,6 +79,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddControllersWithViews().AddApplicationPart(typeof(PortalFactory).Assembly);
+            services.AddSingleton<ILogEventSink>(Logs);
             if (Time is not null)
             {
                 services.AddSingleton(Time);
