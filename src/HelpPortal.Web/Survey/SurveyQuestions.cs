@@ -38,7 +38,7 @@ public static class SurveyQuestions
     public const string OtherTopic = "other";
 
     public static SurveyQuestion Q1 { get; } = new("q1", QuestionKind.Scale, Required: true,
-        new("Overall, how satisfied are you with the help you found today?", "Kopumā cik lielā mērā jūs apmierina šodien atrastā palīdzība?"),
+        new("Overall, how satisfied are you with the help you found today?", "Cik lielā mērā jūs kopumā apmierina šodien atrastā palīdzība?"),
         [
             new("1", new("Very dissatisfied", "Ļoti neapmierina")),
             new("2", new("Dissatisfied", "Neapmierina")),
@@ -66,7 +66,7 @@ public static class SurveyQuestions
         ]);
 
     public static SurveyQuestion Q4 { get; } = new("q4", QuestionKind.Topic, Required: false,
-        new("Which topic did you come for?", "Par kuru tēmu meklējāt informāciju?"),
+        new("What did you need help with today?", "Par kuru tēmu meklējāt informāciju?"),
         [new(OtherTopic, new("Something else", "Kaut kas cits"))]);
 
     public static SurveyQuestion Q5 { get; } = new("q5", QuestionKind.Text, Required: false,

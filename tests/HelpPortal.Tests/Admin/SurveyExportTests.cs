@@ -109,7 +109,7 @@ public sealed class SurveyExportTests : IAsyncLifetime, IDisposable
         var records = StrictCsv.Parse(text, ';');
 
         Assert.Equal("Atbildes ID", records[0][0]);
-        Assert.Equal("Kopumā cik lielā mērā jūs apmierina šodien atrastā palīdzība?", records[0][5]);
+        Assert.Equal("Cik lielā mērā jūs kopumā apmierina šodien atrastā palīdzība?", records[0][5]);
         Assert.Equal("viens; divi, trīs", records[1][9]);
         Assert.Contains("\"viens; divi, trīs\"", text, StringComparison.Ordinal);
     }

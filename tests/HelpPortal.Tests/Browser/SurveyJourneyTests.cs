@@ -84,7 +84,7 @@ public sealed class SurveyJourneyTests(BrowserFixture browser)
         await page.Locator("#q1-5").CheckAsync();
         await page.Locator("#q2-yes").CheckAsync();
         await page.Locator("#q3-4").CheckAsync();
-        await page.GetByLabel("Which topic did you come for?").SelectOptionAsync("support-and-information");
+        await page.GetByLabel("What did you need help with today?").SelectOptionAsync("support-and-information");
         await page.GetByLabel("What could we do better?").FillAsync("Works without scripts.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
 
@@ -102,7 +102,7 @@ public sealed class SurveyJourneyTests(BrowserFixture browser)
 
         await page.Locator("#q5").FillAsync("Sveiki");
 
-        await Assertions.Expect(page.Locator("#q5-hint")).ToHaveTextAsync("Atlikušas 994 rakstzīmes");
+        await Assertions.Expect(page.Locator("#q5-hint")).ToHaveTextAsync("Atlikušo rakstzīmju skaits: 994");
     }
 
     [Theory]

@@ -26,15 +26,15 @@ public sealed class ArticlePageTests(PortalFactory factory) : IClassFixture<Port
     }
 
     [Theory]
-    [InlineData("/en/articles/forgotten-password", "20 November 2026")]
-    [InlineData("/lv/articles/aizmirsta-parole", "2026. gada 20. novembris")]
+    [InlineData("/en/articles/forgotten-password", "28 November 2026")]
+    [InlineData("/lv/articles/aizmirsta-parole", "2026. gada 28. novembris")]
     public async Task The_last_updated_date_is_formatted_for_the_language(string url, string expected)
     {
         var (_, page) = await factory.CreateClient().GetPageAsync(url);
 
         var time = page.QuerySelector(".last-updated time")!;
         Assert.Equal(expected, time.TextContent);
-        Assert.Equal("2026-11-20", time.GetAttribute("datetime"));
+        Assert.Equal("2026-11-28", time.GetAttribute("datetime"));
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class SitemapTests(PortalFactory factory) : IClassFixture<PortalFa
         Assert.Equal("http://localhost/en/articles/forgotten-password", alternates["en"]);
         Assert.Equal("http://localhost/lv/articles/aizmirsta-parole", alternates["lv"]);
         Assert.Equal("http://localhost/en/articles/forgotten-password", alternates["x-default"]);
-        Assert.Equal("2026-11-20", article.Element(Sitemap + "lastmod")!.Value);
+        Assert.Equal("2026-11-28", article.Element(Sitemap + "lastmod")!.Value);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class UntranslatedArticleTests : IClassFixture<UntranslatedArticle
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("lv", page.DocumentElement.GetAttribute("lang"));
-        Assert.Equal("Šis raksts vēl nav pieejams latviešu valodā. Zemāk tas ir parādīts angļu valodā.", page.QuerySelector("[role=note]")!.TextContent.Trim());
+        Assert.Equal("Šis raksts vēl nav pieejams latviešu valodā. Tālāk tas ir parādīts angļu valodā.", page.QuerySelector("[role=note]")!.TextContent.Trim());
         Assert.Equal("en", page.QuerySelector("article")!.GetAttribute("lang"));
         Assert.Contains("This answer exists only in English.", page.QuerySelector(".article-body")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Sākums", page.QuerySelector(".breadcrumb-item a")!.TextContent);

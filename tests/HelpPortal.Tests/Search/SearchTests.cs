@@ -101,7 +101,7 @@ public sealed class SearchTests(PortalFactory factory) : IClassFixture<PortalFac
     {
         var (_, page) = await factory.CreateClient().GetPageAsync("/en/search?q=viedt%C4%81lrunis");
 
-        Assert.Matches("^No English results — \\d+ in Latvian:$", page.QuerySelector("#other-language-heading")!.TextContent.Trim());
+        Assert.Matches("^No results in English\\. \\d+ found in Latvian:$", page.QuerySelector("#other-language-heading")!.TextContent.Trim());
         var link = page.QuerySelector(".other-language .search-result a")!;
         Assert.Equal("/lv/articles/divfaktoru-autentifikacija-bez-viedtalruna", link.GetAttribute("href"));
         Assert.Equal("lv", link.Closest("li")!.GetAttribute("lang"));
