@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using CsvHelper;
 
 namespace HelpPortal.Web.Admin;
@@ -31,18 +33,24 @@ public sealed record CsvOptions(char Delimiter = ',', string? HeaderCulture = nu
 }
 
 /// <summary>
-/// The portal's one way of writing CSV (survey responses, search misses): RFC 4180 through CsvHelper (CRLF, quoting
-/// only where needed, doubled quotes), UTF-8 with a byte-order mark so Excel shows Latvian letters, and formula-like
-/// cells neutralised. Rows are written as they are read, so memory stays flat however many there are.
+/// The portal's one way of writing CSV (survey responses, search misses): RFC 4180 through CsvHelper (CRLF, doubled
+/// quotes), UTF-8 with a byte-order mark so Excel shows Latvian letters, and formula-like text neutralised whichever
+/// separator the spreadsheet splits on. Rows are written as they are read, so memory stays flat however many there are.
 /// </summary>
 public static class CsvExport
 {
     private const int FlushEvery = 500;
 
+    /// <summary>
+    /// A field holding any of these is quoted even when the file's own separator is another: Excel with Latvian settings
+    /// splits a comma file on ';' and a semicolon file on ',', and a quoted field keeps its text together there too.
+    /// </summary>
+    private static readonly SearchValues<char> QuoteWhenPresent = SearchValues.Create(",;\t\r\n\"");
+
     public static async Task<int> WriteAsync<T>(
         IAsyncEnumerable<T> rows, IEnumerable<string> headers, Func<T, IEnumerable<string>> cells, Stream output, char delimiter, CancellationToken cancellationToken)
     {
-        // CsvHelper's defaults are RFC 4180. Its own injection handling is off: Neutralize applies our rule (leading spaces included).
+        // CsvHelper's defaults are RFC 4180. Its own injection handling is off: it looks at a field's first character only.
         var options = CsvWriterOptions.Default with
         {
             Separator = delimiter,
@@ -53,7 +61,7 @@ public static class CsvExport
         await using var csv = CsvWriter.Create(output, options, leaveOpen: true);
         foreach (var header in headers)
         {
-            csv.WriteField(Neutralize(header));
+            WriteText(csv, header);
         }
 
         await csv.EndRecordAsync(cancellationToken);
@@ -62,7 +70,7 @@ public static class CsvExport
         {
             foreach (var cell in cells(row))
             {
-                csv.WriteField(Neutralize(cell));
+                WriteText(csv, cell);
             }
 
             await csv.EndRecordAsync(cancellationToken);
@@ -77,17 +85,42 @@ public static class CsvExport
     }
 
     /// <summary>
-    /// A spreadsheet runs a cell that starts with = + - @ (or a tab, CR or LF), even after leading spaces, as a formula.
-    /// Such a cell gets a leading apostrophe; nothing else about the text changes.
+    /// Every piece of a text that a spreadsheet could read as a cell of its own — the text itself, and what follows each
+    /// ',', ';', tab, CR or LF in it — gets a leading apostrophe when its first character other than spaces and quotes
+    /// is = + - @ or a tab (or, for the text itself, CR or LF); nothing else about the text changes.
     /// </summary>
     public static string Neutralize(string value)
     {
-        var first = 0;
-        while (first < value.Length && value[first] == ' ')
+        StringBuilder? marked = null;
+        var pieceStart = 0; // Where the current piece begins in the output.
+        var looking = true; // Still before the piece's first character other than spaces and quotes.
+        for (var i = 0; i < value.Length; i++)
         {
-            first++;
+            var c = value[i];
+            if (looking && c is not (' ' or '"'))
+            {
+                looking = false;
+                if (c is '=' or '+' or '-' or '@' or '\t' || (pieceStart == 0 && c is '\r' or '\n'))
+                {
+                    marked ??= new StringBuilder(value, 0, i, value.Length + 8);
+                    marked.Insert(pieceStart, '\'');
+                }
+            }
+
+            marked?.Append(c);
+            if (c is ',' or ';' or '\t' or '\r' or '\n')
+            {
+                pieceStart = marked?.Length ?? i + 1;
+                looking = true;
+            }
         }
 
-        return first < value.Length && value[first] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n' ? "'" + value : value;
+        return marked?.ToString() ?? value;
+    }
+
+    private static void WriteText(CsvWriter csv, string value)
+    {
+        var text = Neutralize(value);
+        csv.WriteField(text, text.AsSpan().ContainsAny(QuoteWhenPresent) ? CsvQuoting.Always : CsvQuoting.WhenNeeded);
     }
 }

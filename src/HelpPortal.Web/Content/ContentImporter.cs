@@ -144,7 +144,7 @@ public sealed partial class ContentImporter(
             foreach (var translation in article.Translations.ToList())
             {
                 var updatedInPlace = wanted.ContainsKey((article.Key, translation.Culture));
-                var keptAfterFailure = content.FailedPaths.Contains(translation.SourcePath)
+                var keptAfterFailure = content.KeepsLastGoodVersion(translation.SourcePath)
                     && !claimedSlugs.Contains((translation.Culture, translation.Slug))
                     && !claimedPaths.Contains(translation.SourcePath);
                 if (!updatedInPlace && !keptAfterFailure)

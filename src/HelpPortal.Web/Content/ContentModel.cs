@@ -37,6 +37,13 @@ public sealed class ContentSet
     /// <summary>Files that exist but did not load; what the catalogue holds for them is kept.</summary>
     public IReadOnlySet<string> FailedPaths { get; init; } = new HashSet<string>();
 
+    /// <summary>Folders ("en/eid/") that could not be listed; what the catalogue holds from them is kept.</summary>
+    public IReadOnlySet<string> UnreadableFolders { get; init; } = new HashSet<string>();
+
+    /// <summary>Whether the catalogue keeps what it holds for a file: the file exists but did not load today.</summary>
+    public bool KeepsLastGoodVersion(string path)
+        => FailedPaths.Contains(path) || UnreadableFolders.Any(folder => path.StartsWith(folder, StringComparison.Ordinal));
+
     public IReadOnlyList<ContentProblem> Problems { get; init; } = [];
 
     public int ErrorCount => Problems.Count(p => p.Severity == ProblemSeverity.Error);

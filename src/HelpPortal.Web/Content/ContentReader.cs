@@ -20,14 +20,16 @@ internal sealed class ContentReader
             return new ContentSet { Problems = problems };
         }
 
-        var topics = TopicsFile.Read(contentFolder, problems);
+        var topics = ForFile(TopicsFile.FileName, 0, problems, () => TopicsFile.Read(contentFolder, problems));
         var failed = new HashSet<string>(StringComparer.Ordinal);
+        var unreadableFolders = new HashSet<string>(StringComparer.Ordinal);
         var documents = new List<ArticleDocument>();
         var slugsByPath = new Dictionary<string, (string Culture, string Slug)>(StringComparer.Ordinal);
 
-        foreach (var (path, culture) in ArticleFiles(contentFolder, problems))
+        foreach (var (path, culture) in ArticleFiles(contentFolder, problems, unreadableFolders))
         {
-            var document = ArticleParser.Parse(path, culture, File.ReadAllText(Path.Combine(contentFolder, path)), problems);
+            var document = ForFile(path, 0, problems,
+                () => ContentFolder.ReadText(contentFolder, path, problems) is { } text ? ArticleParser.Parse(path, culture, text, problems) : null);
             slugsByPath[path] = (culture, document?.Slug ?? Path.GetFileNameWithoutExtension(path));
             if (document is null)
             {
@@ -48,7 +50,7 @@ internal sealed class ContentReader
         var articles = new List<RenderedArticle>();
         foreach (var document in consistent)
         {
-            if (_renderer.Render(document, ArticleUrl, problems) is { } rendered)
+            if (ForFile(document.Path, document.BodyStartLine, problems, () => _renderer.Render(document, ArticleUrl, problems)) is { } rendered)
             {
                 articles.Add(rendered);
             }
@@ -64,8 +66,28 @@ internal sealed class ContentReader
             Topics = topics,
             Articles = articles,
             FailedPaths = failed,
+            UnreadableFolders = unreadableFolders,
             Problems = [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line)],
         };
+    }
+
+    /// <summary>
+    /// Runs one step of reading one file. The problems we foresee are reported where they arise, with their line; anything
+    /// else a file makes a library throw becomes a problem of that file here, so that no file can stop the portal from
+    /// starting or keep the other files from loading (docs/decisions/0002).
+    /// </summary>
+    private static T? ForFile<T>(string path, int line, List<ContentProblem> problems, Func<T?> step)
+        where T : class
+    {
+        try
+        {
+            return step();
+        }
+        catch (Exception ex)
+        {
+            problems.Add(new(path, line, null, $"The file could not be read: {ex.Message} ({ex.GetType().Name})"));
+            return null;
+        }
     }
 
     /// <summary>Missing and stale translations are warnings: the portal serves a fallback, but the content team should know.</summary>
@@ -97,12 +119,9 @@ internal sealed class ContentReader
     }
 
     /// <summary>Every .md file under a culture folder, in a stable order; files anywhere else are reported.</summary>
-    private static IEnumerable<(string Path, string Culture)> ArticleFiles(string contentFolder, List<ContentProblem> problems)
+    private static IEnumerable<(string Path, string Culture)> ArticleFiles(string contentFolder, List<ContentProblem> problems, HashSet<string> unreadableFolders)
     {
-        var paths = Directory.EnumerateFiles(contentFolder, "*.md", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(contentFolder, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal);
-        foreach (var path in paths)
+        foreach (var path in ContentFolder.MarkdownFiles(contentFolder, problems, unreadableFolders))
         {
             var segments = path.Split('/');
             if (segments.Length == 1)

@@ -77,7 +77,7 @@ internal sealed class FrontMatter
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            stream.Load(new BoundedYamlParser(new Parser(new StringReader(yaml))));
             if (stream.Documents.Count == 0)
             {
                 problems.Add(new(path, firstLine, null, "The YAML is empty."));
@@ -88,11 +88,32 @@ internal sealed class FrontMatter
         }
         catch (YamlException ex)
         {
-            var line = (int)ex.Start.Line + firstLine - 1;
+            var line = (int)ex.Start.Line;
             var message = ex.InnerException?.Message ?? ex.Message;
-            problems.Add(new(path, line, null, $"The YAML cannot be read: {Simplify(message)}"));
+
+            // YamlDotNet points a tab used as indentation at the mapping it interrupts; the author needs the line with the tab.
+            if (message.Contains(" tab ", StringComparison.Ordinal))
+            {
+                line = TabIndentedLine(yaml, fromLine: line) ?? line;
+            }
+
+            problems.Add(new(path, line + firstLine - 1, null, $"The YAML cannot be read: {Simplify(message)}"));
             return null;
         }
+    }
+
+    private static int? TabIndentedLine(string yaml, int fromLine)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = Math.Max(fromLine - 1, 0); i < lines.Length; i++)
+        {
+            if (lines[i].TrimStart(' ').StartsWith('\t'))
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
     }
 
     public static IReadOnlyDictionary<string, YamlField>? ReadFields(string path, YamlMappingNode mapping, int firstLine, List<ContentProblem> problems)

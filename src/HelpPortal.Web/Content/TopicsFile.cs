@@ -19,7 +19,8 @@ internal static class TopicsFile
         }
 
         var before = problems.Count;
-        var root = FrontMatter.Load(FileName, File.ReadAllText(fullPath), firstLine: 1, problems);
+        var text = ContentFolder.ReadText(contentFolder, FileName, problems);
+        var root = text is null ? null : FrontMatter.Load(FileName, text, firstLine: 1, problems);
         if (root is null)
         {
             return null;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HelpPortal.Web.Localization;
 
 namespace HelpPortal.Web.Survey;
@@ -34,6 +35,7 @@ public sealed record SurveyQuestion(string Code, QuestionKind Kind, bool Require
 public static class SurveyQuestions
 {
     public const string Version = "2026-11";
+    /// <summary>In characters as a person counts them (<see cref="CharacterCount"/>), not UTF-16 units.</summary>
     public const int MaxTextLength = 1000;
     public const string OtherTopic = "other";
 
@@ -74,4 +76,10 @@ public static class SurveyQuestions
         []);
 
     public static IReadOnlyList<SurveyQuestion> All { get; } = [Q1, Q2, Q3, Q4, Q5];
+
+    /// <summary>
+    /// Characters as a person counts them: an emoji, a letter with its combining marks or a line break is one.
+    /// survey.js counts the same way (Intl.Segmenter, granularity "grapheme"), so the counter and the server agree.
+    /// </summary>
+    public static int CharacterCount(string text) => new StringInfo(text).LengthInTextElements;
 }

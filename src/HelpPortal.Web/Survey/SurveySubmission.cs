@@ -105,8 +105,8 @@ public sealed class SurveySubmission
                 => new SurveyError(question.Code, "Survey.Error.NotAnOption"),
             QuestionKind.Topic when value != SurveyQuestions.OtherTopic && !topicKeys.Contains(value)
                 => new SurveyError(question.Code, "Survey.Error.NotAnOption"),
-            QuestionKind.Text when value.Length > SurveyQuestions.MaxTextLength
-                => new SurveyError(question.Code, "Survey.Error.TooLong", value.Length),
+            QuestionKind.Text when SurveyQuestions.CharacterCount(value) is var length && length > SurveyQuestions.MaxTextLength
+                => new SurveyError(question.Code, "Survey.Error.TooLong", length),
             _ => null,
         };
     }

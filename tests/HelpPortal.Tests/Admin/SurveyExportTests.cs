@@ -48,22 +48,68 @@ public sealed class SurveyExportTests : IAsyncLifetime, IDisposable
     }
 
     [Theory]
-    [InlineData("=1+1")]
-    [InlineData("+31 20 123")]
-    [InlineData("-2+3")]
-    [InlineData("@SUM(A1:A9)")]
-    [InlineData("\t=cmd")]
-    [InlineData("\r\n=cmd")]
-    [InlineData("\n=cmd")]
-    [InlineData("   =HYPERLINK(\"http://evil.example\",\"click\")")]
-    [InlineData(" @x")]
-    public async Task A_formula_like_answer_is_neutralised_with_a_leading_apostrophe(string answer)
+    [InlineData("=1+1", "'=1+1")]
+    [InlineData("+31 20 123", "'+31 20 123")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("@SUM(A1:A9)", "'@SUM(A1:A9)")]
+    [InlineData("\t=cmd", "'\t'=cmd")]
+    [InlineData("\r\n=cmd", "'\r\n'=cmd")]
+    [InlineData("\n=cmd", "'\n'=cmd")]
+    [InlineData("   =HYPERLINK(\"http://evil.example\",\"click\")", "'   =HYPERLINK(\"http://evil.example\",\"click\")")]
+    [InlineData(" @x", "' @x")]
+    [InlineData("\"=1\"", "'\"=1\"")]
+    public async Task A_formula_like_answer_is_neutralised_with_a_leading_apostrophe(string answer, string expected)
     {
         await SeedAsync([Response(Start, q5: answer)]);
 
         var (_, text) = await ExportAsync("/en/admin/survey/export.csv");
 
-        Assert.Equal("'" + answer, StrictCsv.Parse(text)[1][9]);
+        Assert.Equal(expected, StrictCsv.Parse(text)[1][9]);
+    }
+
+    [Theory]
+    [InlineData("x;@SUM(1+1);y", "x;'@SUM(1+1);y")]
+    [InlineData("a,=1", "a,'=1")]
+    [InlineData("a, +1", "a,' +1")]
+    [InlineData("a\t-2", "a\t'-2")]
+    [InlineData("x;\t=cmd", "x;'\t'=cmd")]
+    [InlineData("a;\"=1", "a;'\"=1")]
+    [InlineData("=1;=2", "'=1;'=2")]
+    [InlineData("first line\r\n@second", "first line\r\n'@second")]
+    [InlineData("viens; divi, trīs", "viens; divi, trīs")]
+    public async Task A_formula_after_any_separator_is_neutralised_and_reads_back_as_answered_apart_from_the_marks(string answer, string expected)
+    {
+        await SeedAsync([Response(Start, q5: answer)]);
+
+        foreach (var (delimiter, separator) in new[] { ("comma", ','), ("semicolon", ';') })
+        {
+            var (_, text) = await ExportAsync("/en/admin/survey/export.csv?delimiter=" + delimiter);
+            var cell = StrictCsv.Parse(text, separator)[1][9];
+
+            Assert.Equal(expected, cell);
+            Assert.Equal(answer, cell.Replace("'", "", StringComparison.Ordinal));
+            Assert.Contains($"{separator}\"{expected.Replace("\"", "\"\"", StringComparison.Ordinal)}\"{separator}", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("comma", ',')]
+    [InlineData("comma", ';')]
+    [InlineData("comma", '\t')]
+    [InlineData("semicolon", ',')]
+    [InlineData("semicolon", ';')]
+    [InlineData("semicolon", '\t')]
+    public async Task Whichever_separator_a_spreadsheet_splits_on_no_cell_it_sees_starts_like_a_formula(string delimiter, char splitOn)
+    {
+        string[] answers = ["x;@SUM(1+1);y", "a,=1", "a\t-2", "x;\t=cmd", "a; ;=b", ",=", ";;=;", "a;\"=1", "\"=\"", "1,2;3\t4", "line\r\n+1", " ;\t@"];
+        await SeedAsync([.. answers.Select((answer, i) => Response(Start.AddSeconds(i), q5: answer)), .. RandomResponses(300, seed: 59)]);
+
+        var (_, text) = await ExportAsync("/en/admin/survey/export.csv?headers=localized&delimiter=" + delimiter);
+
+        // A spreadsheet that ignores quotes sees lines, then cells between separators.
+        var cells = text.Split(['\r', '\n']).SelectMany(line => line.Split(splitOn)).ToList();
+        Assert.True(cells.Count > 300);
+        Assert.All(cells, cell => Assert.False(cell.TrimStart(' ', '"') is [ '=' or '+' or '-' or '@' or '\t', ..], $"A cell starts like a formula: {cell}"));
     }
 
     [Theory]

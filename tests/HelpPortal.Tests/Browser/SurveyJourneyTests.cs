@@ -105,6 +105,17 @@ public sealed class SurveyJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#q5-hint")).ToHaveTextAsync("Atlikušo rakstzīmju skaits: 994");
     }
 
+    [Fact]
+    public async Task The_hint_counts_an_emoji_or_a_letter_with_a_combining_mark_as_one_character_as_the_server_does()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/en/survey");
+
+        await page.Locator("#q5").FillAsync("Hi 👋🏽 a\u0304");
+
+        await Assertions.Expect(page.Locator("#q5-hint")).ToHaveTextAsync("994 characters left");
+    }
+
     [Theory]
     [InlineData("/en/survey", false)]
     [InlineData("/lv/survey", false)]

@@ -1,4 +1,6 @@
+using System.Net;
 using HelpPortal.Tests.Infrastructure;
+using HelpPortal.Web.Content;
 
 namespace HelpPortal.Tests.Content;
 
@@ -45,6 +47,28 @@ public sealed class BadContentTests : IDisposable
         // A clash rejects both files; on this fresh database the original had no earlier version to keep.
         var goodFiles = @case is "duplicate slug" or "duplicate key" ? 49 : 50;
         Assert.Equal(goodFiles, await factory.CountTranslationsAsync());
+    }
+
+    [Fact]
+    public async Task The_portal_starts_and_serves_every_other_article_while_files_cannot_be_read()
+    {
+        _content.Write("en/eid/flow.md", "---\nkey: flow\ntitle: [a, b\ntopic: eid\norder: 3\n---\nBody");
+        _content.Write("en/eid/mapping.md", "---\nkey: mapping\ntitle: {x\ntopic: eid\norder: 4\n---\nBody");
+        _content.Write("lv/eid/cikls.md", "---\nkey: cikls\n? &a [*a]\n: x\n---\nBody");
+        _content.Write("lv/eid/dzili.md", "---\nkey: dzili\ntitle: T\ntopic: eid\norder: 5\n---\n" + new string('>', 5000));
+        File.WriteAllBytes(_content.PathOf("en/eid/binary.md"), [0x7F, 0x45, 0x4C, 0x46, 0x00, 0xFF]);
+        File.CreateSymbolicLink(_content.PathOf("en/eid/gone.md"), _content.PathOf("nowhere.md"));
+        using var factory = new PortalFactory { ContentFolder = _content.Folder };
+
+        var client = factory.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/en/articles/forgotten-password")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/lv/articles/aizmirsta-parole")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/en/topics/eid")).StatusCode);
+        Assert.Equal(50, await factory.CountTranslationsAsync());
+        var report = await factory.ImportAsync();
+        string[] broken = ["en/eid/binary.md", "en/eid/flow.md", "en/eid/gone.md", "en/eid/mapping.md", "lv/eid/cikls.md", "lv/eid/dzili.md"];
+        Assert.Equal(broken, report.Problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => p.Path).Distinct());
     }
 
     [Fact]

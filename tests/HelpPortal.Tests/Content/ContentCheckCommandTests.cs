@@ -31,6 +31,19 @@ public sealed class ContentCheckCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Content_check_reports_a_file_the_yaml_reader_chokes_on_with_its_line_and_fails()
+    {
+        _content.Write("en/eid/broken.md", "---\nkey: broken\ntitle: [a, b\ntopic: eid\norder: 3\n---\nBody");
+
+        var (exitCode, output) = await RunAsync(_content.Folder, "content", "check");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("en/eid/broken.md:3: error: The YAML cannot be read:", output, StringComparison.Ordinal);
+        Assert.Contains("6 topics, 50 article files load; 1 errors, 0 warnings.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_command_is_refused_with_usage()
     {
         var (exitCode, output) = await RunAsync(_content.Folder, "content", "chek");

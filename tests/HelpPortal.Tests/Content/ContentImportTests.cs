@@ -1,5 +1,6 @@
 using System.Net;
 using HelpPortal.Tests.Infrastructure;
+using HelpPortal.Web.Content;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelpPortal.Tests.Content;
@@ -91,6 +92,35 @@ public sealed class ContentImportTests : IDisposable
         var report = await _factory.ImportAsync();
 
         Assert.Contains(report.Problems, p => p.Path == EnglishPassword);
+        Assert.Equal(50, await _factory.CountTranslationsAsync());
+        Assert.Equal(original, await client.GetStringAsync("/en/articles/forgotten-password"));
+    }
+
+    /// <summary>What is replaced in the file, and by what; no text to find means the whole file.</summary>
+    public static TheoryData<string, string?, string> WaysToBreak => new()
+    {
+        { "unclosed flow sequence", "title: ", "title: [a, b\ntitle: " },
+        { "unclosed flow mapping", "title: ", "summary: {x\ntitle: " },
+        { "alias inside its own value", "title: ", "? &a [*a]\n: x\ntitle: " },
+        { "deep nesting", "title: ", "order: " + new string('[', 1000) + new string(']', 1000) + "\ntitle: " },
+        { "deeply nested Markdown", "\n\n", "\n\n" + new string('>', 5000) + "\n\n" },
+        { "a NUL character", "title: ", "title: \0" },
+        { "empty file", null, "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WaysToBreak))]
+    public async Task A_file_the_reader_cannot_read_keeps_serving_its_last_good_version(string @case, string? find, string replacement)
+    {
+        var client = _factory.CreateClient();
+        var original = await client.GetStringAsync("/en/articles/forgotten-password");
+        var text = _content.Read(EnglishPassword);
+        _content.Write(EnglishPassword, find is null ? replacement : text.Replace(find, replacement, StringComparison.Ordinal));
+
+        var report = await _factory.ImportAsync();
+
+        Assert.True(report.Applied, @case);
+        Assert.Contains(report.Problems, p => p.Path == EnglishPassword && p.Severity == ProblemSeverity.Error);
         Assert.Equal(50, await _factory.CountTranslationsAsync());
         Assert.Equal(original, await client.GetStringAsync("/en/articles/forgotten-password"));
     }

@@ -59,6 +59,22 @@ public sealed class SurveySubmissionTests : IDisposable
         Assert.Equal(text, Assert.Single(await StoredAsync()).Q5);
     }
 
+    [Theory]
+    [InlineData("😀")]
+    [InlineData("👋🏽")]
+    [InlineData("a\u0304")]
+    [InlineData("\r\n")]
+    public async Task An_answer_of_a_thousand_characters_as_people_count_them_is_accepted(string character)
+    {
+        var text = "x" + string.Concat(Enumerable.Repeat(character, 999));
+        var form = await SurveyForm.OpenAsync(_factory.CreatePlainClient());
+
+        var response = await form.PostAsync([new("q1", "5"), new("q2", "yes"), new("q3", "5"), new("q5", text)]);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal(text, Assert.Single(await StoredAsync()).Q5);
+    }
+
     public static TheoryData<string, string[], string, string> InvalidSubmissions => new()
     {
         { "q1 missing", ["q2=yes", "q3=3"], "q1", "Please choose an answer to this question." },
@@ -73,6 +89,8 @@ public sealed class SurveySubmissionTests : IDisposable
         { "q3 out of range", ["q1=3", "q2=yes", "q3=9"], "q3", "Please choose one of the answers offered." },
         { "q4 not a topic", ["q1=3", "q2=yes", "q3=3", "q4=passports"], "q4", "Please choose one of the answers offered." },
         { "q5 too long", ["q1=3", "q2=yes", "q3=3", "q5=" + new string('ā', 1001)], "q5", "Please shorten your answer to 1,000 characters or fewer (it has 1001)." },
+        { "q5 1,001 emoji", ["q1=3", "q2=yes", "q3=3", "q5=" + string.Concat(Enumerable.Repeat("😀", 1001))], "q5", "Please shorten your answer to 1,000 characters or fewer (it has 1001)." },
+        { "q5 1,001 letters with a combining mark", ["q1=3", "q2=yes", "q3=3", "q5=" + string.Concat(Enumerable.Repeat("a\u0304", 1001))], "q5", "Please shorten your answer to 1,000 characters or fewer (it has 1001)." },
         { "q1 repeated", ["q1=3", "q1=5", "q2=yes", "q3=3"], "q1", "This answer was sent more than once. Please choose one answer." },
         { "q5 repeated", ["q1=3", "q2=yes", "q3=3", "q5=a", "q5=b"], "q5", "This answer was sent more than once. Please choose one answer." },
         { "an unknown answer", ["q1=3", "q2=yes", "q3=3", "q6=extra"], "form", "The form contained answers we do not know (q6)." },

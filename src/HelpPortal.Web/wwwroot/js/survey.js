@@ -2,6 +2,14 @@
 // ("at most 1,000 characters") stays and the server enforces the limit.
 (function () {
   "use strict";
+
+  // Characters as a person counts them (an emoji, a letter with its accents, a line break: one each), the way the
+  // server counts them (StringInfo text elements). Browsers without Intl.Segmenter count code points instead.
+  var segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
+  var characters = function (text) {
+    return segmenter ? Array.from(segmenter.segment(text)).length : Array.from(text).length;
+  };
+
   document.querySelectorAll("textarea[data-max-length]").forEach(function (textarea) {
     var max = parseInt(textarea.getAttribute("data-max-length"), 10);
     var hint = document.getElementById(textarea.id + "-hint");
@@ -10,7 +18,7 @@
     }
     var template = hint.getAttribute("data-remaining");
     var update = function () {
-      var left = max - textarea.value.length;
+      var left = max - characters(textarea.value);
       hint.textContent = template.replace("{0}", String(left));
       hint.classList.toggle("text-danger", left < 0);
     };
