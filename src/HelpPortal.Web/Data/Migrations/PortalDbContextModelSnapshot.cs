@@ -337,6 +337,8 @@ namespace HelpPortal.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Day");
+
                     b.HasIndex("Culture", "Day", "Query")
                         .IsUnique();
 
