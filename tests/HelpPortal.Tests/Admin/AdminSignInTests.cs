@@ -1,6 +1,12 @@
 using System.Net;
 using HelpPortal.Tests.Infrastructure;
+using HelpPortal.Web.Admin;
+using HelpPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HelpPortal.Tests.Admin;
@@ -305,7 +311,34 @@ public sealed class AdminSignInTests : IDisposable
         Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
     }
 
+    [Fact]
+    public async Task An_unknown_email_costs_a_password_hash_and_gets_the_wrong_password_answer()
+    {
+        var hasher = new CountingPasswordHasher();
+        using var factory = new PortalFactoryWithHasher(hasher);
+        var admin = await AdminSession.CreateAsync(factory);
+        var stranger = await AdminSession.CreateAsync(factory, "stranger@example.eu");
+        await AdminCommands.RunAsync(factory.Services, CommandLine.Parse(["admin", "disable", "--email", "stranger@example.eu"]), TextReader.Null, TextWriter.Null, TextWriter.Null);
+
+        var wrongPassword = await CountVerificationsAsync(hasher, () => admin.SignInWithPasswordAsync("wrong password here"));
+        var unknownEmail = await CountVerificationsAsync(hasher, () => admin.PostFormAsync("/en/admin/login", [new("Email", "nobody@example.eu"), new("Password", "wrong password here")]));
+        var disabled = await CountVerificationsAsync(hasher, () => stranger.SignInWithPasswordAsync());
+
+        Assert.Equal((HttpStatusCode.BadRequest, 1), (wrongPassword.Status, wrongPassword.Verifications));
+        Assert.Equal(wrongPassword, unknownEmail);
+        Assert.Equal(wrongPassword, disabled);
+    }
+
     public void Dispose() => _factory.Dispose();
+
+    private static async Task<(HttpStatusCode Status, string? Error, int Verifications)> CountVerificationsAsync(
+        CountingPasswordHasher hasher, Func<Task<HttpResponseMessage>> signIn)
+    {
+        var before = hasher.Verifications;
+        var response = await signIn();
+        var error = (await Html.ParseAsync(response)).QuerySelector("#form-error")?.TextContent;
+        return (response.StatusCode, error, hasher.Verifications - before);
+    }
 
     /// <summary>Signs out (unless told not to), in with the password, then posts the code.</summary>
     private static async Task<HttpResponseMessage> SignInWithCodeAsync(AdminSession admin, string code, bool signOutFirst = true)
@@ -343,5 +376,31 @@ public sealed class AdminSignInTests : IDisposable
         var response = StoredResponses.Make(DateTimeOffset.UtcNow);
         await _factory.SeedAsync(response);
         return response.Id;
+    }
+
+    /// <summary>Identity's password hasher, counting how often a password is checked against a hash.</summary>
+    private sealed class CountingPasswordHasher : IPasswordHasher<AdminUser>
+    {
+        private readonly PasswordHasher<AdminUser> _inner = new();
+        private int _verifications;
+
+        public int Verifications => Volatile.Read(ref _verifications);
+
+        public string HashPassword(AdminUser user, string password) => _inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(AdminUser user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref _verifications);
+            return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
+
+    private sealed class PortalFactoryWithHasher(CountingPasswordHasher hasher) : PortalFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton<IPasswordHasher<AdminUser>>(hasher));
+        }
     }
 }
