@@ -45,7 +45,7 @@ public sealed partial class SearchMissLog(PortalDbContext db, TimeProvider time,
     }
 
     /// <summary>Lower case, diacritics folded, spaces collapsed, at most <see cref="SearchAnalyzer.MaxQueryLength"/> characters.</summary>
-    public static string Normalize(string query)
+    private static string Normalize(string query)
     {
         var normalized = string.Join(' ', SearchAnalyzer.Fold(query).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (normalized.Length <= SearchAnalyzer.MaxQueryLength)
