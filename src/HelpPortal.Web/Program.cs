@@ -44,10 +44,10 @@ builder.Services.AddControllersWithViews(options => options.Conventions.Add(new 
     .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
     .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocations()));
 
-// Rate limits per client address (survey, sign-in, votes), the address taken from a trusted proxy's header only;
-// data-protection keys on disk and the antiforgery cookie.
+// Rate limits per client address (survey, sign-in, votes, search), the address taken from a trusted proxy's header
+// only; data-protection keys on disk and the antiforgery cookie.
 builder.Services.AddPortalForwardedHeaders();
-builder.Services.AddPortalRateLimiting(builder.Configuration);
+builder.Services.AddPortalRateLimiting();
 builder.Services.AddPortalDataProtection(builder.Configuration, paths);
 
 // The satisfaction survey: anonymous answers, committed by a single writer.
@@ -56,8 +56,8 @@ builder.Services.AddSurvey();
 // The admin area: ASP.NET Core Identity in the same database, two-factor sign-in, reports and CSV export.
 builder.Services.AddAdminArea(builder.Configuration);
 
-// Search: SQLite FTS5 over terms analysed by Lucene's stemmers, built by the content import.
-builder.Services.AddScoped<ArticleSearch>();
+// Search: SQLite FTS5 over terms analysed by Lucene's stemmers, built by the content import; a capped log of misses.
+builder.Services.AddSearch();
 
 // Public pages come from the output cache; an import that changes content evicts them. Absolute links use the
 // configured public origin, never a Host header an attacker chose.

@@ -18,7 +18,7 @@ namespace HelpPortal.Web.Admin;
 [AutoValidateAntiforgeryToken]
 public sealed partial class AdminAccountController(
     SignInManager<AdminUser> signIn,
-    UserManager<AdminUser> users,
+    PortalUserManager users,
     IOptions<AdminOptions> options,
     IStringLocalizer<SharedResource> text,
     ILogger<AdminAccountController> logger) : Controller
@@ -37,7 +37,17 @@ public sealed partial class AdminAccountController(
             return Refused(culture, "login", returnUrl, FirstModelError());
         }
 
-        var result = await signIn.PasswordSignInAsync(input.Email, input.Password, isPersistent: false, lockoutOnFailure: true);
+        // No account, or a disabled one: the same cost (one password hash) and the same answer as a wrong password, so
+        // neither the time taken nor the text tells which email addresses have an account.
+        var account = await users.FindByNameAsync(input.Email);
+        if (account is null || account.IsDisabled)
+        {
+            users.CheckPasswordWithoutAccount(input.Password);
+            LogSignInFailed(logger, input.Email);
+            return Refused(culture, "login", returnUrl, text["Admin.Error.WrongPassword"]);
+        }
+
+        var result = await signIn.PasswordSignInAsync(account, input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
             LogLockedOut(logger, input.Email);

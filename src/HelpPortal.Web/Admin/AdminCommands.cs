@@ -63,7 +63,7 @@ public static class AdminCommands
                 output.WriteLine("email\ttwo-factor\tstatus");
                 foreach (var admin in admins)
                 {
-                    var status = admin.LockoutEnd == DateTimeOffset.MaxValue ? "disabled" : await users.IsLockedOutAsync(admin) ? "locked out" : "active";
+                    var status = admin.IsDisabled ? "disabled" : await users.IsLockedOutAsync(admin) ? "locked out" : "active";
                     output.WriteLine($"{admin.Email}\t{(admin.TwoFactorEnabled ? "enrolled" : "not enrolled")}\t{status}");
                 }
 

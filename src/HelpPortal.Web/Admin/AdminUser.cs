@@ -5,8 +5,6 @@ namespace HelpPortal.Web.Admin;
 /// <summary>An administrator. Accounts are created only from the command line; there is no sign-up page.</summary>
 public sealed class AdminUser : IdentityUser
 {
-    /// <summary>Hash of the last authenticator code accepted, so the same code cannot be used twice.</summary>
-    public string? LastAuthenticatorCodeHash { get; set; }
-
-    public DateTimeOffset? LastAuthenticatorCodeAt { get; set; }
+    /// <summary><c>admin disable</c> locks the account out for ever; a lockout that ends is only a pause.</summary>
+    public bool IsDisabled => LockoutEnd == DateTimeOffset.MaxValue;
 }

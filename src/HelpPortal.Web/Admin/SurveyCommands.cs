@@ -1,4 +1,3 @@
-using System.Globalization;
 using HelpPortal.Web.Data;
 using HelpPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -61,18 +60,13 @@ public static partial class SurveyCommands
             case ["survey", "purge"]:
             {
                 command.AllowOnly("older-than");
-                var days = command.Required("older-than");
-                if (days is not null && (!int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1))
-                {
-                    command.Errors.Add($"--older-than must be a whole number of days, 1 or more, not '{days}'.");
-                }
-
+                var days = command.RequiredDays("older-than");
                 if (command.HasErrors(error))
                 {
                     return 1;
                 }
 
-                var cutoff = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-int.Parse(days!, CultureInfo.InvariantCulture));
+                var cutoff = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-days);
                 var deleted = await db.SurveyResponses.Where(r => r.SubmittedAt < cutoff).ExecuteDeleteAsync();
                 LogPurged(logger, deleted, cutoff);
                 output.WriteLine($"{deleted} responses submitted before {cutoff:yyyy-MM-dd HH:mm} UTC deleted.");

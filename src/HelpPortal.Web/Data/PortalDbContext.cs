@@ -18,6 +18,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<SearchMiss> SearchMisses => Set<SearchMiss>();
     public DbSet<ArticleVote> ArticleVotes => Set<ArticleVote>();
+    public DbSet<UsedAuthenticatorCode> UsedAuthenticatorCodes => Set<UsedAuthenticatorCode>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

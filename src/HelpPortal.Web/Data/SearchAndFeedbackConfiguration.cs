@@ -12,6 +12,9 @@ internal sealed class SearchMissConfiguration : IEntityTypeConfiguration<SearchM
         builder.Property(m => m.Culture).HasMaxLength(5);
         builder.Property(m => m.Query).HasMaxLength(SearchAnalyzer.MaxQueryLength);
         builder.HasIndex(m => new { m.Culture, m.Day, m.Query }).IsUnique();
+
+        // The daily cap counts one day's rows, the report reads a range of days, the purge deletes the oldest days.
+        builder.HasIndex(m => m.Day);
     }
 }
 

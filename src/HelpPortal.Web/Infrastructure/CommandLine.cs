@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace HelpPortal.Web.Infrastructure;
 
 /// <summary>The verbs and <c>--name value</c> options of one command line, with the errors a person can act on.</summary>
@@ -50,6 +52,24 @@ public sealed class CommandLine
         }
 
         return value;
+    }
+
+    /// <summary>A required whole number of days, 1 or more (retention periods); 0 and an error when it is anything else.</summary>
+    public int RequiredDays(string name)
+    {
+        var value = Required(name);
+        if (value is null)
+        {
+            return 0;
+        }
+
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days < 1)
+        {
+            Errors.Add($"--{name} must be a whole number of days, 1 or more, not '{value}'.");
+            return 0;
+        }
+
+        return days;
     }
 
     /// <summary>Writes every error collected so far; true when there was any (the command should then exit with 1).</summary>

@@ -21,6 +21,7 @@ public static class PortalCommands
           survey export --out FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--culture en|lv] [--article KEY]
                         [--topic KEY] [--headers codes|localized] [--language en|lv] [--delimiter comma|semicolon]
           survey purge --older-than DAYS        delete responses older than DAYS days
+          maintenance purge --older-than DAYS   delete search misses and "Was this helpful?" votes older than DAYS days
         """;
 
     /// <summary>Returns the exit code of the command in <paramref name="args"/>, or null when the portal should run as a web server.</summary>
@@ -33,16 +34,19 @@ public static class PortalCommands
                 return null;
             case ["content", "check"]:
                 return services.RunContentCheck(Console.Out);
-            case ["admin", ..] or ["survey", ..]:
+            case ["admin", ..] or ["survey", ..] or ["maintenance", ..]:
                 await using (var scope = services.CreateAsyncScope())
                 {
                     // The commands work on a fresh database too: bring its schema up to date first.
                     await scope.ServiceProvider.GetRequiredService<PortalDbContext>().MigratePortalDatabaseAsync(CancellationToken.None);
                 }
 
-                var exitCode = command.Verbs[0] == "admin"
-                    ? await AdminCommands.RunAsync(services, command, Console.In, Console.Out, Console.Error)
-                    : await SurveyCommands.RunAsync(services, command, Console.Out, Console.Error);
+                var exitCode = command.Verbs[0] switch
+                {
+                    "admin" => await AdminCommands.RunAsync(services, command, Console.In, Console.Out, Console.Error),
+                    "survey" => await SurveyCommands.RunAsync(services, command, Console.Out, Console.Error),
+                    _ => await MaintenanceCommands.RunAsync(services, command, Console.Out, Console.Error),
+                };
                 return exitCode >= 0 ? exitCode : Unknown(command);
             default:
                 return Unknown(command);

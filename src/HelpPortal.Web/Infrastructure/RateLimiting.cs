@@ -1,5 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace HelpPortal.Web.Infrastructure;
 
@@ -11,19 +13,35 @@ public sealed class RateLimitingOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>Survey submissions allowed per client address in one window.</summary>
+    [Range(1, 100_000)]
     public int SurveyPermitLimit { get; set; } = 20;
 
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan SurveyWindow { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Admin sign-in attempts (password, code, recovery code) per client address in one window.</summary>
+    [Range(1, 100_000)]
     public int SignInPermitLimit { get; set; } = 10;
 
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>"Was this helpful?" votes per client address in one window.</summary>
+    [Range(1, 100_000)]
     public int FeedbackPermitLimit { get; set; } = 30;
 
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan FeedbackWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Searches per client address in one window. A person types a query, reads, pages, refines: a few a minute;
+    /// a whole office behind one address stays well under 60. A script writing a search miss per request does not.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int SearchPermitLimit { get; set; } = 60;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SearchWindow { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 public static class RateLimiting
@@ -31,14 +49,16 @@ public static class RateLimiting
     public const string SurveyPolicy = "survey";
     public const string SignInPolicy = "sign-in";
     public const string FeedbackPolicy = "feedback";
+    public const string SearchPolicy = "search";
 
     /// <summary>
     /// Per client address, fixed windows: generous for a person (or an office behind one address), tight for a script.
     /// Rejections are 429 with Retry-After; the status code page explains it in the visitor's language.
     /// </summary>
-    public static IServiceCollection AddPortalRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPortalRateLimiting(this IServiceCollection services)
     {
-        var settings = configuration.GetSection(RateLimitingOptions.Section).Get<RateLimitingOptions>() ?? new RateLimitingOptions();
+        // A limit of 0 or a window of nothing would throw on the first request; refuse it at start-up instead.
+        services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -51,17 +71,22 @@ public static class RateLimiting
 
                 return ValueTask.CompletedTask;
             };
-            limiter.AddPolicy(SurveyPolicy, context => PerClient(context, settings, settings.SurveyPermitLimit, settings.SurveyWindow));
-            limiter.AddPolicy(SignInPolicy, context => PerClient(context, settings, settings.SignInPermitLimit, settings.SignInWindow));
-            limiter.AddPolicy(FeedbackPolicy, context => PerClient(context, settings, settings.FeedbackPermitLimit, settings.FeedbackWindow));
+            limiter.AddPolicy(SurveyPolicy, context => PerClient(context, s => (s.SurveyPermitLimit, s.SurveyWindow)));
+            limiter.AddPolicy(SignInPolicy, context => PerClient(context, s => (s.SignInPermitLimit, s.SignInWindow)));
+            limiter.AddPolicy(FeedbackPolicy, context => PerClient(context, s => (s.FeedbackPermitLimit, s.FeedbackWindow)));
+            limiter.AddPolicy(SearchPolicy, context => PerClient(context, s => (s.SearchPermitLimit, s.SearchWindow)));
         });
         return services;
     }
 
-    private static RateLimitPartition<string> PerClient(HttpContext context, RateLimitingOptions settings, int permits, TimeSpan window)
-        => settings.Enabled
+    private static RateLimitPartition<string> PerClient(HttpContext context, Func<RateLimitingOptions, (int Permits, TimeSpan Window)> limit)
+    {
+        var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
+        var (permits, window) = limit(settings);
+        return settings.Enabled
             ? RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 })
             : RateLimitPartition.GetNoLimiter("off");
+    }
 }

@@ -1,7 +1,9 @@
 using HelpPortal.Web.Catalogue;
 using HelpPortal.Web.Data;
+using HelpPortal.Web.Infrastructure;
 using HelpPortal.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -27,12 +29,14 @@ public sealed record SearchPage : PortalPage
 }
 
 /// <summary>
-/// GET /{culture}/search?q=…: results best first, 20 a page. Not output-cached: every query that finds nothing is counted.
+/// GET /{culture}/search?q=…: results best first, 20 a page. Not output-cached: every query that finds nothing is counted,
+/// so searches are rate-limited per client like the other anonymous writes.
 /// </summary>
 [Route("{culture:culture}/search")]
-public sealed class SearchController(ArticleSearch search, PortalDbContext db, TimeProvider time, IStringLocalizer<SharedResource> text) : Controller
+public sealed class SearchController(ArticleSearch search, SearchMissLog misses, PortalDbContext db, IStringLocalizer<SharedResource> text) : Controller
 {
     [HttpGet("")]
+    [EnableRateLimiting(RateLimiting.SearchPolicy)]
     public async Task<IActionResult> Index(string culture, string? q, int page = 1, CancellationToken cancellationToken = default)
     {
         var query = (q ?? "").Trim();
@@ -48,7 +52,7 @@ public sealed class SearchController(ArticleSearch search, PortalDbContext db, T
         IReadOnlyList<TopicCard> topics = [];
         if (query.Length > 0 && results.Total == 0)
         {
-            await CountMissAsync(culture, query, cancellationToken);
+            await misses.CountAsync(culture, query, cancellationToken);
             otherCulture = PortalCultures.All.First(c => c != culture);
             other = await search.SearchAsync(otherCulture, q, 1, 5, cancellationToken);
             if (other.Total == 0)
@@ -74,15 +78,5 @@ public sealed class SearchController(ArticleSearch search, PortalDbContext db, T
             OtherCulture = otherCulture,
             Topics = topics,
         });
-    }
-
-    /// <summary>One more search that found nothing, per language and day; the query normalised, nothing about the visitor.</summary>
-    private Task<int> CountMissAsync(string culture, string query, CancellationToken cancellationToken)
-    {
-        var normalized = string.Join(' ', SearchAnalyzer.Fold(query).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        return db.Database.ExecuteSqlAsync(
-            $"INSERT INTO SearchMisses (Culture, Day, Query, Count) VALUES ({culture}, {day}, {normalized}, 1) ON CONFLICT (Culture, Day, Query) DO UPDATE SET Count = Count + 1",
-            cancellationToken);
     }
 }

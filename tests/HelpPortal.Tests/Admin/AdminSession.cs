@@ -55,14 +55,20 @@ public sealed class AdminSession
     {
         var page = await GetPageAsync("/en/admin/enrol");
         SharedKey = page.QuerySelector("#shared-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        var response = await PostFormAsync("/en/admin/enrol", [new("Code", CodeAt(DateTime.UtcNow))]);
+        var response = await PostFormAsync("/en/admin/enrol", [new("Code", CodeAt(Now))]);
         var codes = await Html.ParseAsync(response);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         RecoveryCodes = [.. codes.QuerySelectorAll(".recovery-codes code").Select(c => c.TextContent)];
     }
 
-    /// <summary>The authenticator code for a moment; Identity accepts the codes of a couple of 30-second steps around now.</summary>
-    public string CodeAt(DateTime utc) => new Totp(Base32Encoding.ToBytes(SharedKey!)).ComputeTotp(utc);
+    /// <summary>The portal's clock: the factory's fake one when the test controls time.</summary>
+    public DateTimeOffset Now => (Factory.Time ?? TimeProvider.System).GetUtcNow();
+
+    /// <summary>The authenticator code for a moment, as the app computes it; the portal accepts two 30-second steps either side of now.</summary>
+    public string CodeAt(DateTimeOffset at) => new Totp(Base32Encoding.ToBytes(SharedKey!)).ComputeTotp(at.UtcDateTime);
+
+    /// <summary>The same admin in a second browser: the same account and authenticator app, no cookies.</summary>
+    public AdminSession InAnotherBrowser() => new(Factory, Email) { SharedKey = SharedKey, RecoveryCodes = RecoveryCodes };
 
     public async Task<IDocument> GetPageAsync(string url)
     {

@@ -1,13 +1,21 @@
 using System.Net;
 using HelpPortal.Tests.Infrastructure;
+using HelpPortal.Web.Admin;
+using HelpPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HelpPortal.Tests.Admin;
 
 public sealed class AdminSignInTests : IDisposable
 {
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    // The start of a 30-second authenticator step, near the real time (cookies and keys are dated by it).
+    private static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30 * 30);
+    private readonly FakeTimeProvider _time = new(Start);
     private readonly PortalFactory _factory;
 
     public AdminSignInTests() => _factory = new PortalFactory { Time = _time, Settings = { ["RateLimiting:SignInPermitLimit"] = "100" } };
@@ -105,7 +113,7 @@ public sealed class AdminSignInTests : IDisposable
 
         var signIn = await admin.SignInWithPasswordAsync();
         var reportsBeforeCode = await admin.Client.GetAsync("/en/admin");
-        var code = await admin.PostFormAsync("/en/admin/login/code", [new("Code", admin.CodeAt(DateTime.UtcNow.AddSeconds(30)))]);
+        var code = await admin.PostFormAsync("/en/admin/login/code", [new("Code", admin.CodeAt(Start.AddSeconds(30)))]);
 
         Assert.Equal("/en/admin/login/code", signIn.Headers.Location?.OriginalString);
         Assert.StartsWith("/en/admin/login", reportsBeforeCode.Headers.Location?.OriginalString, StringComparison.Ordinal);
@@ -117,18 +125,118 @@ public sealed class AdminSignInTests : IDisposable
     public async Task An_authenticator_code_is_accepted_once_only()
     {
         var admin = await AdminSession.SignedInAsync(_factory);
-        var code = admin.CodeAt(DateTime.UtcNow.AddSeconds(30));
-        await SignOutAsync(admin);
-        await admin.SignInWithPasswordAsync();
-        Assert.Equal("/en/admin", (await admin.PostFormAsync("/en/admin/login/code", [new("Code", code)])).Headers.Location?.OriginalString);
-        await SignOutAsync(admin);
-        await admin.SignInWithPasswordAsync();
+        var code = admin.CodeAt(Start.AddSeconds(30));
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInWithCodeAsync(admin, code)).StatusCode);
 
-        var replay = await admin.PostFormAsync("/en/admin/login/code", [new("Code", code)]);
+        var replay = await SignInWithCodeAsync(admin, code);
 
         Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
         Assert.Contains("already been used", await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await admin.Client.GetAsync("/en/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_code_used_before_a_later_code_is_still_refused_after_it()
+    {
+        var admin = await AdminSession.SignedInAsync(_factory);
+        var codeA = admin.CodeAt(Start.AddSeconds(30));
+        var codeB = admin.CodeAt(Start.AddSeconds(60));
+        var first = await SignInWithCodeAsync(admin, codeA);
+        var second = await SignInWithCodeAsync(admin, codeB);
+
+        var replay = await SignInWithCodeAsync(admin, codeA);
+
+        Assert.Equal("/en/admin", first.Headers.Location?.OriginalString);
+        Assert.Equal("/en/admin", second.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unused_code_older_than_the_last_accepted_one_is_refused()
+    {
+        var admin = await AdminSession.SignedInAsync(_factory);
+        var accepted = await SignInWithCodeAsync(admin, admin.CodeAt(Start.AddSeconds(60)));
+
+        var older = await SignInWithCodeAsync(admin, admin.CodeAt(Start.AddSeconds(30)));
+
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, older.StatusCode);
+    }
+
+    /// <summary>
+    /// Identity's rule, on the portal's clock: at step N the codes of steps N−2 … N+2 are accepted, so a code is good
+    /// from 60 s before its own 30-second step begins until 60 s after it ends.
+    /// </summary>
+    [Theory]
+    [InlineData(-61, false)]
+    [InlineData(-60, true)]
+    [InlineData(0, true)]
+    [InlineData(89, true)]
+    [InlineData(90, false)]
+    public async Task A_code_is_accepted_from_60_seconds_before_its_step_until_60_seconds_after_it(int secondsFromItsStep, bool accepted)
+    {
+        var admin = await AdminSession.SignedInAsync(_factory);
+        var itsStep = Start.AddMinutes(10);
+        await SignOutAsync(admin);
+        _time.SetUtcNow(itsStep.AddSeconds(secondsFromItsStep));
+
+        var response = await SignInWithCodeAsync(admin, admin.CodeAt(itsStep), signOutFirst: false);
+
+        Assert.Equal(accepted ? HttpStatusCode.Redirect : HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_used_code_stays_refused_to_the_last_second_of_its_window_while_other_admins_sign_in()
+    {
+        var admin = await AdminSession.SignedInAsync(_factory, "first@example.eu");
+        var other = await AdminSession.SignedInAsync(_factory, "second@example.eu");
+        var itsStep = Start.AddMinutes(10);
+        var code = admin.CodeAt(itsStep);
+        _time.SetUtcNow(itsStep.AddSeconds(-60));
+        var used = await SignInWithCodeAsync(admin, code);
+
+        // The other admin's sign-in at the last second tidies up the codes that can no longer be accepted.
+        _time.SetUtcNow(itsStep.AddSeconds(89));
+        var otherSignIn = await SignInWithCodeAsync(other, other.CodeAt(_time.GetUtcNow()));
+        var replay = await SignInWithCodeAsync(admin, code);
+
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect], [used.StatusCode, otherSignIn.StatusCode]);
+        Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
+    }
+
+    [Fact]
+    public async Task Used_codes_are_deleted_once_they_can_no_longer_be_accepted()
+    {
+        var admin = await AdminSession.SignedInAsync(_factory);
+        var enrolmentStep = Start.ToUnixTimeSeconds() / 30;
+
+        _time.Advance(TimeSpan.FromSeconds(120));
+        await SignInWithCodeAsync(admin, admin.CodeAt(_time.GetUtcNow()));
+        var afterTwoMinutes = await UsedStepsAsync();
+        _time.Advance(TimeSpan.FromSeconds(30));
+        await SignInWithCodeAsync(admin, admin.CodeAt(_time.GetUtcNow()));
+        var afterTwoAndAHalf = await UsedStepsAsync();
+
+        Assert.Equal([enrolmentStep, enrolmentStep + 4], afterTwoMinutes);
+        Assert.Equal([enrolmentStep + 4, enrolmentStep + 5], afterTwoAndAHalf);
+    }
+
+    [Fact]
+    public async Task Two_browsers_sending_the_same_code_at_once_sign_in_only_once()
+    {
+        var admin = await AdminSession.SignedInAsync(_factory);
+        var other = admin.InAnotherBrowser();
+        await SignOutAsync(admin);
+        await admin.SignInWithPasswordAsync();
+        await other.SignInWithPasswordAsync();
+        var code = admin.CodeAt(Start.AddSeconds(30));
+
+        var responses = await Task.WhenAll(
+            admin.PostFormAsync("/en/admin/login/code", [new("Code", code)]),
+            other.PostFormAsync("/en/admin/login/code", [new("Code", code)]));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -176,6 +284,10 @@ public sealed class AdminSignInTests : IDisposable
         var cookies = await CopyCookiesAsync(admin);
 
         await SignOutAsync(admin);
+
+        // The stamp is re-checked once any time has passed since the cookie was issued (whole seconds, as the cookie
+        // stores them); on a clock frozen at a whole second none ever has.
+        _time.Advance(TimeSpan.FromSeconds(1));
         var request = new HttpRequestMessage(HttpMethod.Get, "/en/admin");
         request.Headers.Add("Cookie", cookies);
         var replayed = await stolen.SendAsync(request);
@@ -199,7 +311,49 @@ public sealed class AdminSignInTests : IDisposable
         Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
     }
 
+    [Fact]
+    public async Task An_unknown_email_costs_a_password_hash_and_gets_the_wrong_password_answer()
+    {
+        var hasher = new CountingPasswordHasher();
+        using var factory = new PortalFactoryWithHasher(hasher);
+        var admin = await AdminSession.CreateAsync(factory);
+        var stranger = await AdminSession.CreateAsync(factory, "stranger@example.eu");
+        await AdminCommands.RunAsync(factory.Services, CommandLine.Parse(["admin", "disable", "--email", "stranger@example.eu"]), TextReader.Null, TextWriter.Null, TextWriter.Null);
+
+        var wrongPassword = await CountVerificationsAsync(hasher, () => admin.SignInWithPasswordAsync("wrong password here"));
+        var unknownEmail = await CountVerificationsAsync(hasher, () => admin.PostFormAsync("/en/admin/login", [new("Email", "nobody@example.eu"), new("Password", "wrong password here")]));
+        var disabled = await CountVerificationsAsync(hasher, () => stranger.SignInWithPasswordAsync());
+
+        Assert.Equal((HttpStatusCode.BadRequest, 1), (wrongPassword.Status, wrongPassword.Verifications));
+        Assert.Equal(wrongPassword, unknownEmail);
+        Assert.Equal(wrongPassword, disabled);
+    }
+
     public void Dispose() => _factory.Dispose();
+
+    private static async Task<(HttpStatusCode Status, string? Error, int Verifications)> CountVerificationsAsync(
+        CountingPasswordHasher hasher, Func<Task<HttpResponseMessage>> signIn)
+    {
+        var before = hasher.Verifications;
+        var response = await signIn();
+        var error = (await Html.ParseAsync(response)).QuerySelector("#form-error")?.TextContent;
+        return (response.StatusCode, error, hasher.Verifications - before);
+    }
+
+    /// <summary>Signs out (unless told not to), in with the password, then posts the code.</summary>
+    private static async Task<HttpResponseMessage> SignInWithCodeAsync(AdminSession admin, string code, bool signOutFirst = true)
+    {
+        if (signOutFirst)
+        {
+            await SignOutAsync(admin);
+        }
+
+        Assert.Equal("/en/admin/login/code", (await admin.SignInWithPasswordAsync()).Headers.Location?.OriginalString);
+        return await admin.PostFormAsync("/en/admin/login/code", [new("Code", code)]);
+    }
+
+    private Task<List<long>> UsedStepsAsync()
+        => _factory.WithDbAsync(db => db.UsedAuthenticatorCodes.OrderBy(c => c.TimeStep).Select(c => c.TimeStep).ToListAsync());
 
     private static async Task SignOutAsync(AdminSession admin)
     {
@@ -222,5 +376,31 @@ public sealed class AdminSignInTests : IDisposable
         var response = StoredResponses.Make(DateTimeOffset.UtcNow);
         await _factory.SeedAsync(response);
         return response.Id;
+    }
+
+    /// <summary>Identity's password hasher, counting how often a password is checked against a hash.</summary>
+    private sealed class CountingPasswordHasher : IPasswordHasher<AdminUser>
+    {
+        private readonly PasswordHasher<AdminUser> _inner = new();
+        private int _verifications;
+
+        public int Verifications => Volatile.Read(ref _verifications);
+
+        public string HashPassword(AdminUser user, string password) => _inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(AdminUser user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref _verifications);
+            return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
+
+    private sealed class PortalFactoryWithHasher(CountingPasswordHasher hasher) : PortalFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton<IPasswordHasher<AdminUser>>(hasher));
+        }
     }
 }

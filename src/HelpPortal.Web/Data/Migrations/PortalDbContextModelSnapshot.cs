@@ -36,12 +36,6 @@ namespace HelpPortal.Web.Data.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("LastAuthenticatorCodeAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastAuthenticatorCodeHash")
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -85,6 +79,22 @@ namespace HelpPortal.Web.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("HelpPortal.Web.Admin.UsedAuthenticatorCode", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TimeStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "TimeStep");
+
+                    b.ToTable("UsedAuthenticatorCodes");
                 });
 
             modelBuilder.Entity("HelpPortal.Web.Data.Article", b =>
@@ -337,6 +347,8 @@ namespace HelpPortal.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Day");
+
                     b.HasIndex("Culture", "Day", "Query")
                         .IsUnique();
 
@@ -522,6 +534,15 @@ namespace HelpPortal.Web.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("HelpPortal.Web.Admin.UsedAuthenticatorCode", b =>
+                {
+                    b.HasOne("HelpPortal.Web.Admin.AdminUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HelpPortal.Web.Data.Article", b =>

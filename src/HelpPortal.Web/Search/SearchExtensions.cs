@@ -1,0 +1,12 @@
+namespace HelpPortal.Web.Search;
+
+public static class SearchExtensions
+{
+    public static IServiceCollection AddSearch(this IServiceCollection services)
+    {
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<ArticleSearch>();
+        services.AddScoped<SearchMissLog>();
+        return services;
+    }
+}
