@@ -113,7 +113,7 @@ public sealed class SurveyJourneyTests(BrowserFixture browser)
 
         await page.Locator("#q5").FillAsync("Hi 👋🏽 a\u0304");
 
-        await Assertions.Expect(page.Locator("#q5-hint")).ToHaveTextAsync("994 characters left");
+        await Assertions.Expect(page.Locator("#q5-hint")).ToHaveTextAsync("Characters remaining: 994");
     }
 
     [Theory]
