@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using HelpPortal.Web.Admin;
+using HelpPortal.Web.Admin.Accounts;
 using HelpPortal.Web.Catalogue;
+using HelpPortal.Web.Commands;
 using HelpPortal.Web.Content;
 using HelpPortal.Web.Data;
 using HelpPortal.Web.Health;

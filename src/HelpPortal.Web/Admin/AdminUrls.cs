@@ -1,5 +1,5 @@
-using HelpPortal.Web.Catalogue;
 
+using HelpPortal.Web.Localization;
 namespace HelpPortal.Web.Admin;
 
 /// <summary>URLs of the admin area, beside <see cref="PortalUrls"/> for the public ones.</summary>

@@ -1,4 +1,3 @@
-using HelpPortal.Web.Catalogue;
 using HelpPortal.Web.Localization;
 
 namespace HelpPortal.Web.Content;

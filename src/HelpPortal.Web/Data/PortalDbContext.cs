@@ -1,4 +1,4 @@
-using HelpPortal.Web.Admin;
+using HelpPortal.Web.Admin.Accounts;
 using HelpPortal.Web.Feedback;
 using HelpPortal.Web.Search;
 using HelpPortal.Web.Survey;

@@ -1,4 +1,4 @@
-using HelpPortal.Web.Admin;
+using HelpPortal.Web.Admin.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

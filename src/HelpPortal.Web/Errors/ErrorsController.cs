@@ -1,5 +1,4 @@
 using System.Globalization;
-using HelpPortal.Web.Catalogue;
 using HelpPortal.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;

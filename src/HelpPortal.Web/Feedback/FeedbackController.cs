@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using HelpPortal.Web.Catalogue;
 using HelpPortal.Web.Data;
 using HelpPortal.Web.Infrastructure;
 using HelpPortal.Web.Localization;

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc.Razor;
 namespace HelpPortal.Web.Infrastructure;
 
 /// <summary>
-/// Finds a controller's views in its feature folder: HelpPortal.Web.Admin.AdminReportsController → /Admin/Views/.
+/// Finds a controller's views in its feature folder: a controller in the namespace of Reports/Survey/ finds them in
+/// /Reports/Survey/Views/.
 /// A feature can then hold several controllers, and a feature stays one folder to read.
 /// </summary>
 internal sealed class FeatureViewLocations : IViewLocationExpander
@@ -15,7 +16,9 @@ internal sealed class FeatureViewLocations : IViewLocationExpander
     {
         if (context.ActionContext.ActionDescriptor is ControllerActionDescriptor action)
         {
-            context.Values[FeatureKey] = action.ControllerTypeInfo.Namespace?.Split('.')[^1];
+            context.Values[FeatureKey] = action.ControllerTypeInfo.Namespace?.Split('.')[2..] is { Length: > 0 } folders
+                ? string.Join('/', folders)
+                : null;
         }
     }
 

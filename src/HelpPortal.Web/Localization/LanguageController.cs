@@ -1,4 +1,3 @@
-using HelpPortal.Web.Catalogue;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 

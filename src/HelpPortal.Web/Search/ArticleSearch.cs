@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using HelpPortal.Web.Catalogue;
 using HelpPortal.Web.Data;
+using HelpPortal.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelpPortal.Web.Search;

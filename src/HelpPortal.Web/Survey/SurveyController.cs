@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using HelpPortal.Web.Catalogue;
 using HelpPortal.Web.Data;
 using HelpPortal.Web.Infrastructure;
 using HelpPortal.Web.Localization;

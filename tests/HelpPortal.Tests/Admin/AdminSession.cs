@@ -1,8 +1,8 @@
 using System.Net;
 using AngleSharp.Dom;
 using HelpPortal.Tests.Infrastructure;
-using HelpPortal.Web.Admin;
-using HelpPortal.Web.Infrastructure;
+using HelpPortal.Web.Admin.Accounts;
+using HelpPortal.Web.Commands;
 using OtpNet;
 
 namespace HelpPortal.Tests.Admin;

@@ -1,7 +1,7 @@
 using System.Net;
 using HelpPortal.Tests.Infrastructure;
-using HelpPortal.Web.Admin;
-using HelpPortal.Web.Infrastructure;
+using HelpPortal.Web.Admin.Accounts;
+using HelpPortal.Web.Commands;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;

@@ -1,7 +1,7 @@
 using HelpPortal.Tests.Infrastructure;
-using HelpPortal.Web.Admin;
+using HelpPortal.Web.Commands;
 using HelpPortal.Web.Feedback;
-using HelpPortal.Web.Infrastructure;
+using HelpPortal.Web.Reports.Content;
 using HelpPortal.Web.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;

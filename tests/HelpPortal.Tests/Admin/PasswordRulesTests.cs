@@ -1,5 +1,5 @@
 using System.Globalization;
-using HelpPortal.Web.Admin;
+using HelpPortal.Web.Admin.Accounts;
 using HelpPortal.Web.Localization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;

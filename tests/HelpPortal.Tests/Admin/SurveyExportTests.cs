@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using HelpPortal.Tests.Infrastructure;
-using HelpPortal.Web.Admin;
+using HelpPortal.Web.Infrastructure;
+using HelpPortal.Web.Reports.Survey;
 using HelpPortal.Web.Survey;
 
 namespace HelpPortal.Tests.Admin;

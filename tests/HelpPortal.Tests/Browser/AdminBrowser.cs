@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using HelpPortal.Tests.Admin;
-using HelpPortal.Web.Admin;
-using HelpPortal.Web.Infrastructure;
+using HelpPortal.Web.Admin.Accounts;
+using HelpPortal.Web.Commands;
 using Microsoft.Playwright;
 using OtpNet;
 

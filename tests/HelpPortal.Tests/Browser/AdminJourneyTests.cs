@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using HelpPortal.Tests.Admin;
-using HelpPortal.Web.Admin;
-using HelpPortal.Web.Infrastructure;
+using HelpPortal.Web.Admin.Accounts;
+using HelpPortal.Web.Commands;
 using Microsoft.Playwright;
 using OtpNet;
 

@@ -1,0 +1,142 @@
+using HelpPortal.Web.Data;
+using HelpPortal.Web.Localization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace HelpPortal.Web.Admin.Accounts;
+
+public static class AdminSetup
+{
+    public const string Role = "Admin";
+
+    /// <summary>Signed in as an admin, and — unless switched off — with a second factor.</summary>
+    public const string Policy = "Admin";
+
+    /// <summary>Signed in as an admin with a password only: enough to enrol an authenticator, nothing more.</summary>
+    public const string EnrolmentPolicy = "AdminEnrolment";
+
+    public const string CookieName = "__Host-hp-admin";
+
+    public static IServiceCollection AddAdminArea(this IServiceCollection services, IConfiguration configuration)
+    {
+        var admin = configuration.GetSection(AdminOptions.Section).Get<AdminOptions>() ?? new AdminOptions();
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
+
+        services.AddIdentity<AdminUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+
+                // Long passwords checked against a common-password list (PasswordRules) instead of composition rules.
+                options.Password.RequiredLength = PasswordRules.MinimumLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddUserManager<PortalUserManager>()
+            .AddPasswordValidator<PasswordRules>()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
+
+        // Every request re-checks the security stamp, so signing out (which changes the stamp) kills every copy of the cookie.
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.Zero;
+
+            // The validator rebuilds the principal from the database; keep the "signed in with a second factor" claim.
+            options.OnRefreshingPrincipal = context =>
+            {
+                var amr = context.CurrentPrincipal?.FindFirst("amr");
+                if (amr is not null && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim("amr", amr.Value))
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim("amr", amr.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = CookieName;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.Path = "/";
+
+            // __Host- cookies must be Secure; browsers treat http://localhost as secure, so Development works too.
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+            cookie.Events.OnRedirectToLogin = context => RedirectInCulture(context, "login");
+
+            // An admin without a second factor yet is sent to enrol; anyone else signed in is simply refused.
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                if (context.HttpContext.User.IsInRole(Role))
+                {
+                    return RedirectInCulture(context, "enrol");
+                }
+
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, cookie =>
+        {
+            cookie.Cookie.Name = "__Host-hp-admin-2fa";
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(EnrolmentPolicy, policy => policy.RequireRole(Role))
+            .AddPolicy(Policy, policy =>
+            {
+                policy.RequireRole(Role);
+                if (admin.RequireTwoFactor)
+                {
+                    // Identity adds amr=mfa when the sign-in used a second factor.
+                    policy.RequireClaim("amr", "mfa");
+                }
+            });
+        return services;
+    }
+
+    /// <summary>Admin pages are never stored by a browser or proxy: every response under /{culture}/admin gets no-store.</summary>
+    public static IApplicationBuilder UseAdminNoStore(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (IsAdminPath(context.Request.Path))
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                context.Response.Headers.Pragma = "no-cache";
+                return Task.CompletedTask;
+            });
+        }
+
+        await next(context);
+    });
+
+    internal static bool IsAdminPath(PathString path)
+    {
+        var segments = (path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length >= 2 && PortalCultures.IsSupported(segments[0]) && segments[1] == "admin";
+    }
+
+    private static Task RedirectInCulture(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, string page)
+    {
+        var segment = context.Request.Path.Value?.TrimStart('/').Split('/')[0];
+        var culture = PortalCultures.IsSupported(segment) ? segment! : PortalCultures.Default;
+        var returnUrl = context.Request.Path + context.Request.QueryString;
+        context.Response.Redirect(AdminUrls.Page(culture, page, returnUrl));
+        return Task.CompletedTask;
+    }
+}

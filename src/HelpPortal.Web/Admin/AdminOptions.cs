@@ -1,9 +1,0 @@
-namespace HelpPortal.Web.Admin;
-
-public sealed class AdminOptions
-{
-    public const string Section = "Admin";
-
-    /// <summary>Admins must enrol an authenticator app before they can see any data.</summary>
-    public bool RequireTwoFactor { get; set; } = true;
-}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using HelpPortal.Web.Admin;
+using HelpPortal.Web.Admin.Accounts;
+using HelpPortal.Web.Data;
+using HelpPortal.Web.Infrastructure;
+using HelpPortal.Web.Localization;
+using HelpPortal.Web.Reports.Survey;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace HelpPortal.Web.Reports.Content;
+
+public sealed record FeedbackReportPage : PortalPage
+{
+    public required IReadOnlyList<FeedbackRow> Rows { get; init; }
+
+    public required FeedbackSort Sort { get; init; }
+}
+
+public sealed record SearchMissesPage : PortalPage
+{
+    public required DateOnly From { get; init; }
+
+    public required DateOnly To { get; init; }
+
+    public required IReadOnlyList<string> FilterErrors { get; init; }
+
+    public required IReadOnlyList<SearchMissRow> Rows { get; init; }
+}
+
+public sealed record CoveragePage : PortalPage
+{
+    public required IReadOnlyList<CoverageRow> Rows { get; init; }
+}
+
+/// <summary>Reports for the content team: article feedback, failed searches (with CSV), translation coverage.</summary>
+[Route("{culture:culture}/admin")]
+[Authorize(Policy = AdminSetup.Policy)]
+public sealed class ContentReportsController(PortalDbContext db, TimeProvider time, IStringLocalizer<SharedResource> text) : Controller
+{
+    private const int MissesPerLanguage = 100;
+
+    [HttpGet("feedback")]
+    public async Task<IActionResult> Feedback(string culture, FeedbackSort sort = FeedbackSort.Worst, CancellationToken cancellationToken = default)
+        => View("Feedback", new FeedbackReportPage
+        {
+            Culture = culture,
+            Title = text["Admin.Feedback.Title"],
+            CanonicalUrl = AdminUrls.Page(culture, "feedback", null),
+            Languages = PortalPage.Everywhere(c => AdminUrls.Page(c, "feedback", null)),
+            OffersSurvey = false,
+            Rows = await ContentReports.FeedbackAsync(db, sort, cancellationToken),
+            Sort = sort,
+        });
+
+    [HttpGet("search-misses")]
+    public async Task<IActionResult> SearchMisses(string culture, string? from, string? to, CancellationToken cancellationToken)
+    {
+        var errors = new List<string>();
+        var (start, end) = Range(from, to, errors);
+        var rows = await ContentReports.SearchMisses(db, start, end).ToListAsync(cancellationToken);
+        if (errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return View("SearchMisses", new SearchMissesPage
+        {
+            Culture = culture,
+            Title = text["Admin.Misses.Title"],
+            CanonicalUrl = AdminUrls.Page(culture, "search-misses", null),
+            Languages = PortalPage.Everywhere(c => AdminUrls.Page(c, "search-misses", null)),
+            OffersSurvey = false,
+            From = start,
+            To = end,
+            FilterErrors = errors,
+            Rows = [.. rows.GroupBy(r => r.Culture).SelectMany(g => g.Take(MissesPerLanguage))],
+        });
+    }
+
+    [HttpGet("search-misses.csv")]
+    public async Task<IActionResult> SearchMissesCsv(string culture, string? from, string? to, string? delimiter, CancellationToken cancellationToken)
+    {
+        var errors = new List<string>();
+        var (start, end) = Range(from, to, errors);
+        var options = CsvOptions.Parse(delimiter, headers: null, culture, errors);
+        if (errors.Count > 0)
+        {
+            return BadRequest(string.Join(Environment.NewLine, errors));
+        }
+
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"search-misses-{Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv\"";
+        await CsvExport.WriteAsync(
+            ContentReports.SearchMisses(db, start, end).AsAsyncEnumerable(),
+            ["culture", "query", "searches"],
+            row => [row.Culture, row.Query, row.Searches.ToString(CultureInfo.InvariantCulture)],
+            Response.Body, options.Delimiter, cancellationToken);
+        return new EmptyResult();
+    }
+
+    [HttpGet("coverage")]
+    public async Task<IActionResult> Coverage(string culture, CancellationToken cancellationToken)
+        => View("Coverage", new CoveragePage
+        {
+            Culture = culture,
+            Title = text["Admin.Coverage.Title"],
+            CanonicalUrl = AdminUrls.Page(culture, "coverage", null),
+            Languages = PortalPage.Everywhere(c => AdminUrls.Page(c, "coverage", null)),
+            OffersSurvey = false,
+            Rows = await ContentReports.CoverageAsync(db, culture, cancellationToken),
+        });
+
+    private (DateOnly From, DateOnly To) Range(string? from, string? to, List<string> errors)
+    {
+        var filter = SurveyFilter.Parse(from, to, null, null, null, errors);
+        var today = Today();
+        return errors.Count > 0 ? (today.AddDays(-29), today) : (filter.From ?? today.AddDays(-29), filter.To ?? today);
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using HelpPortal.Web.Data;
+using HelpPortal.Web.Localization;
+using HelpPortal.Web.Survey;
+
+namespace HelpPortal.Web.Reports.Survey;
+
+/// <summary>
+/// Which survey responses a report or an export covers: a date range (inclusive, UTC days), a language, a source
+/// article or a topic. The report and both exports (HTTP and command line) read the same filter the same way.
+/// </summary>
+public sealed record SurveyFilter(DateOnly? From, DateOnly? To, string? Culture, string? Article, string? Topic)
+{
+    public const string DateFormat = "yyyy-MM-dd";
+
+    /// <summary>Reads the filter's text form (query string or command line); <paramref name="errors"/> gets what is wrong.</summary>
+    public static SurveyFilter Parse(string? from, string? to, string? culture, string? article, string? topic, List<string> errors)
+    {
+        var fromDate = ParseDate(from, "from", errors);
+        var toDate = ParseDate(to, "to", errors);
+        if (fromDate > toDate)
+        {
+            errors.Add($"'from' ({from}) is after 'to' ({to}).");
+        }
+
+        culture = string.IsNullOrWhiteSpace(culture) ? null : culture;
+        if (culture is not null && !PortalCultures.IsSupported(culture))
+        {
+            errors.Add($"'culture' must be {string.Join(" or ", PortalCultures.All)}, not '{culture}'.");
+        }
+
+        return new SurveyFilter(fromDate, toDate, culture, Blank(article), Blank(topic));
+    }
+
+    public SurveyFilter WithDefaultRange(DateOnly today) => From is null && To is null ? this with { From = today.AddDays(-29), To = today } : this;
+
+    public IQueryable<SurveyResponse> Apply(PortalDbContext db)
+    {
+        var query = db.SurveyResponses.AsQueryable();
+        if (From is { } from)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            query = query.Where(r => r.SubmittedAt >= start);
+        }
+
+        if (To is { } to)
+        {
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            query = query.Where(r => r.SubmittedAt < end);
+        }
+
+        if (Culture is not null)
+        {
+            query = query.Where(r => r.Culture == Culture);
+        }
+
+        if (Article is not null)
+        {
+            query = query.Where(r => r.SourceArticle == Article);
+        }
+
+        if (Topic is not null)
+        {
+            var articles = db.Articles.Where(a => a.Topic.Key == Topic).Select(a => a.Key);
+            query = query.Where(r => r.SourceArticle != null && articles.Contains(r.SourceArticle));
+        }
+
+        return query;
+    }
+
+    /// <summary>The filter as query-string values, for links that keep it (export, paging, sorting).</summary>
+    public Dictionary<string, string?> ToRouteValues() => new()
+    {
+        ["from"] = From?.ToString(DateFormat, CultureInfo.InvariantCulture),
+        ["to"] = To?.ToString(DateFormat, CultureInfo.InvariantCulture),
+        ["culture"] = Culture,
+        ["article"] = Article,
+        ["topic"] = Topic,
+    };
+
+    private static DateOnly? ParseDate(string? text, string name, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors.Add($"'{name}' must be a date written as YYYY-MM-DD, not '{text}'.");
+        return null;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using HelpPortal.Web.Data;
+using HelpPortal.Web.Localization;
+using HelpPortal.Web.Survey;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelpPortal.Web.Reports.Survey;
+
+/// <param name="Display">What the chart writes after the bar; by default the count and the share.</param>
+public sealed record Bar(string Label, int Count, double Share, string? Display = null);
+
+public sealed record BarChart(string Id, string Title, IReadOnlyList<Bar> Bars);
+
+public sealed record QuestionSummary(SurveyQuestion Question, string Text, double AnsweredShare, double? Average, BarChart Chart);
+
+public sealed record WeekPoint(DateOnly WeekStart, int Responses, double AverageQ1);
+
+public sealed record ArticleRow(string Key, string Title, string? Url, int Responses, double AverageQ1, double ShareNo);
+
+public sealed record Comment(Guid Id, DateTimeOffset SubmittedAt, string Culture, string? Article, string Text);
+
+public enum ArticleSort
+{
+    Satisfaction,
+    ShareNo,
+    Responses,
+}
+
+/// <summary>
+/// The numbers behind the admin dashboard, for one filter. Counts and distributions are computed by SQLite; only the
+/// weekly series is folded in memory, from a stream of two columns.
+/// </summary>
+public sealed record SurveyReport(
+    int Responses,
+    double? MedianCompletionSeconds,
+    IReadOnlyList<QuestionSummary> Questions,
+    IReadOnlyList<WeekPoint> Weeks,
+    IReadOnlyList<ArticleRow> Articles,
+    IReadOnlyList<Comment> Comments,
+    int CommentPages)
+{
+    public const int CommentsPerPage = 20;
+
+    public static async Task<SurveyReport> BuildAsync(
+        PortalDbContext db, SurveyFilter filter, string culture, ArticleSort sort, int commentPage, CancellationToken cancellationToken)
+    {
+        var responses = filter.Apply(db).AsNoTracking();
+        var total = await responses.CountAsync(cancellationToken);
+
+        var titles = await db.ArticleTranslations.AsNoTracking()
+            .OrderBy(t => t.Culture == culture ? 0 : 1)
+            .Select(t => new { t.Article.Key, t.Title, t.Culture, t.Slug })
+            .ToListAsync(cancellationToken);
+        var articleTitles = titles.GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.First());
+        var topicNames = await db.TopicTranslations.AsNoTracking().Where(t => t.Culture == culture)
+            .OrderBy(t => t.Topic.SortOrder).Select(t => new { t.Topic.Key, t.Name }).ToListAsync(cancellationToken);
+
+        var questions = new List<QuestionSummary>();
+        foreach (var question in SurveyQuestions.All)
+        {
+            questions.Add(await SummariseAsync(responses, question, culture, total, [.. topicNames.Select(t => (t.Key, t.Name))], cancellationToken));
+        }
+
+        var perArticle = await responses.Where(r => r.SourceArticle != null)
+            .GroupBy(r => r.SourceArticle!)
+            .Select(g => new { Key = g.Key, Count = g.Count(), Average = g.Average(r => (double)r.Q1), No = g.Count(r => r.Q2 == "no") })
+            .ToListAsync(cancellationToken);
+        var articles = perArticle.Select(a =>
+        {
+            var title = articleTitles.GetValueOrDefault(a.Key);
+            return new ArticleRow(a.Key, title?.Title ?? a.Key, title is null ? null : PortalUrls.Article(culture, title.Slug), a.Count, a.Average, (double)a.No / a.Count);
+        });
+        articles = sort switch
+        {
+            ArticleSort.ShareNo => articles.OrderByDescending(a => a.ShareNo).ThenBy(a => a.AverageQ1),
+            ArticleSort.Responses => articles.OrderByDescending(a => a.Responses).ThenBy(a => a.AverageQ1),
+            _ => articles.OrderBy(a => a.AverageQ1).ThenByDescending(a => a.ShareNo),
+        };
+
+        var withText = responses.Where(r => r.Q5 != null && r.Q5 != "");
+        var commentCount = await withText.CountAsync(cancellationToken);
+        var pages = Math.Max(1, (int)Math.Ceiling(commentCount / (double)CommentsPerPage));
+        var page = Math.Clamp(commentPage, 1, pages);
+        var comments = await withText.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id)
+            .Skip((page - 1) * CommentsPerPage).Take(CommentsPerPage)
+            .Select(r => new { r.Id, r.SubmittedAt, r.Culture, r.SourceArticle, r.Q5 })
+            .ToListAsync(cancellationToken);
+
+        return new SurveyReport(
+            total,
+            await MedianCompletionAsync(responses, total, cancellationToken),
+            questions,
+            await WeeksAsync(responses, cancellationToken),
+            [.. articles],
+            [.. comments.Select(c => new Comment(c.Id, c.SubmittedAt, c.Culture, c.SourceArticle is null ? null : articleTitles.GetValueOrDefault(c.SourceArticle)?.Title ?? c.SourceArticle, c.Q5!))],
+            pages);
+    }
+
+    private static async Task<QuestionSummary> SummariseAsync(
+        IQueryable<SurveyResponse> responses, SurveyQuestion question, string culture, int total, List<(string Key, string Name)> topics, CancellationToken cancellationToken)
+    {
+        var text = question.Text.In(culture);
+        if (question.Kind == QuestionKind.Text)
+        {
+            var answered = await responses.CountAsync(r => r.Q5 != null && r.Q5 != "", cancellationToken);
+            return new QuestionSummary(question, text, Share(answered, total), null, new BarChart(question.Code, text, []));
+        }
+
+        var counts = question.Code switch
+        {
+            "q1" => Codes(await responses.GroupBy(r => r.Q1).Select(g => new KeyValuePair<int, int>(g.Key, g.Count())).ToListAsync(cancellationToken)),
+            "q2" => await responses.GroupBy(r => r.Q2).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())).ToListAsync(cancellationToken),
+            "q3" => Codes(await responses.GroupBy(r => r.Q3).Select(g => new KeyValuePair<int, int>(g.Key, g.Count())).ToListAsync(cancellationToken)),
+            _ => await responses.Where(r => r.Q4 != null).GroupBy(r => r.Q4!).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())).ToListAsync(cancellationToken),
+        };
+        var byCode = counts.ToDictionary(c => c.Key, c => c.Value);
+        IEnumerable<(string Code, string Label)> options = question.Kind == QuestionKind.Topic
+            ? topics.Concat(question.Options.Select(o => (o.Code, o.Label.In(culture))))
+            : question.Options.Select(o => (o.Code, question.Kind == QuestionKind.Scale ? $"{o.Code} – {o.Label.In(culture)}" : o.Label.In(culture)));
+        var bars = options.Select(o => new Bar(o.Label, byCode.GetValueOrDefault(o.Code), Share(byCode.GetValueOrDefault(o.Code), total))).ToList();
+        var answeredCount = byCode.Values.Sum();
+        double? average = question.Kind == QuestionKind.Scale && answeredCount > 0
+            ? byCode.Sum(c => int.Parse(c.Key, CultureInfo.InvariantCulture) * c.Value) / (double)answeredCount
+            : null;
+        return new QuestionSummary(question, text, Share(answeredCount, total), average, new BarChart(question.Code, text, bars));
+    }
+
+    private static async Task<double?> MedianCompletionAsync(IQueryable<SurveyResponse> responses, int total, CancellationToken cancellationToken)
+    {
+        if (total == 0)
+        {
+            return null;
+        }
+
+        var middle = await responses.OrderBy(r => r.CompletionSeconds).Select(r => r.CompletionSeconds)
+            .Skip((total - 1) / 2).Take(total % 2 == 0 ? 2 : 1).ToListAsync(cancellationToken);
+        return middle.Average();
+    }
+
+    private static async Task<IReadOnlyList<WeekPoint>> WeeksAsync(IQueryable<SurveyResponse> responses, CancellationToken cancellationToken)
+    {
+        var weeks = new SortedDictionary<DateOnly, (int Count, long Sum)>();
+        await foreach (var row in responses.Select(r => new { r.SubmittedAt, r.Q1 }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var day = DateOnly.FromDateTime(row.SubmittedAt.UtcDateTime);
+            var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+            var (count, sum) = weeks.GetValueOrDefault(monday);
+            weeks[monday] = (count + 1, sum + row.Q1);
+        }
+
+        return [.. weeks.Select(w => new WeekPoint(w.Key, w.Value.Count, w.Value.Sum / (double)w.Value.Count))];
+    }
+
+    private static List<KeyValuePair<string, int>> Codes(List<KeyValuePair<int, int>> counts)
+        => [.. counts.Select(c => new KeyValuePair<string, int>(c.Key.ToString(CultureInfo.InvariantCulture), c.Value))];
+
+    private static double Share(int part, int total) => total == 0 ? 0 : part / (double)total;
+}

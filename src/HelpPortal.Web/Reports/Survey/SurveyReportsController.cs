@@ -1,0 +1,118 @@
+using HelpPortal.Web.Admin;
+using HelpPortal.Web.Admin.Accounts;
+using HelpPortal.Web.Data;
+using HelpPortal.Web.Infrastructure;
+using HelpPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace HelpPortal.Web.Reports.Survey;
+
+/// <summary>The survey dashboard, deleting a response, and the CSV export. Every action needs an admin with a second factor.</summary>
+[Route("{culture:culture}/admin")]
+[Authorize(Policy = AdminSetup.Policy)]
+[AutoValidateAntiforgeryToken]
+public sealed partial class SurveyReportsController(
+    PortalDbContext db, TimeProvider time, IStringLocalizer<SharedResource> text, ILogger<SurveyReportsController> logger) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(
+        string culture, string? from, string? to, [FromQuery(Name = "culture")] string? language, string? article, string? topic,
+        ArticleSort sort = ArticleSort.Satisfaction, int page = 1, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<string>();
+        var filter = SurveyFilter.Parse(from, to, language, article, topic, errors).WithDefaultRange(Today());
+        if (errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            filter = new SurveyFilter(null, null, null, null, null).WithDefaultRange(Today());
+        }
+
+        var report = await SurveyReport.BuildAsync(db, filter, culture, sort, page, cancellationToken);
+        var topics = await db.TopicTranslations.AsNoTracking().Where(t => t.Culture == culture).OrderBy(t => t.Topic.SortOrder)
+            .Select(t => new FilterChoice(t.Topic.Key, t.Name)).ToListAsync(cancellationToken);
+        var articles = await db.Articles.AsNoTracking().OrderBy(a => a.Topic.SortOrder).ThenBy(a => a.SortOrder)
+            .Select(a => new { a.Key, Titles = a.Translations.Select(t => new { t.Culture, t.Title }).ToList() })
+            .ToListAsync(cancellationToken);
+
+        return View("Index", new ReportPage
+        {
+            Culture = culture,
+            Title = text["Admin.Reports.Title"],
+            CanonicalUrl = AdminUrls.Page(culture, "", null),
+            Languages = PortalPage.Everywhere(c => AdminUrls.Reports(c, filter.ToRouteValues())),
+            OffersSurvey = false,
+            Filter = filter,
+            FilterErrors = errors,
+            Report = report,
+            Sort = sort,
+            CommentPage = Math.Clamp(page, 1, report.CommentPages),
+            Topics = topics,
+            Articles = [.. articles.Select(a => new FilterChoice(a.Key, (a.Titles.FirstOrDefault(t => t.Culture == culture) ?? a.Titles[0]).Title))],
+            SignedInAs = User.Identity?.Name ?? "",
+        });
+    }
+
+    [HttpGet("responses/{id:guid}/delete")]
+    public async Task<IActionResult> Delete(string culture, Guid id, CancellationToken cancellationToken)
+    {
+        var response = await db.SurveyResponses.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        return response is null ? NotFound() : View("Delete", new DeleteResponsePage
+        {
+            Culture = culture,
+            Title = text["Admin.Delete.Title"],
+            CanonicalUrl = AdminUrls.DeleteResponse(culture, id),
+            Languages = PortalPage.Everywhere(c => AdminUrls.DeleteResponse(c, id)),
+            OffersSurvey = false,
+            Response = new Comment(response.Id, response.SubmittedAt, response.Culture, response.SourceArticle, response.Q5 ?? ""),
+            Q1 = response.Q1,
+            Q2 = response.Q2,
+        });
+    }
+
+    [HttpPost("responses/{id:guid}/delete")]
+    public async Task<IActionResult> ConfirmDelete(string culture, Guid id, CancellationToken cancellationToken)
+    {
+        var deleted = await db.SurveyResponses.Where(r => r.Id == id).ExecuteDeleteAsync(cancellationToken);
+        if (deleted == 0)
+        {
+            return NotFound();
+        }
+
+        LogDeleted(logger, User.Identity?.Name, id);
+        return Redirect(AdminUrls.Page(culture, "", null));
+    }
+
+    [HttpGet("survey/export.csv")]
+    public async Task<IActionResult> Export(
+        string culture, string? from, string? to, [FromQuery(Name = "culture")] string? language, string? article, string? topic,
+        string? headers, string? delimiter, CancellationToken cancellationToken)
+    {
+        var errors = new List<string>();
+        var filter = SurveyFilter.Parse(from, to, language, article, topic, errors);
+        var options = CsvOptions.Parse(delimiter, headers, culture, errors);
+        if (errors.Count > 0)
+        {
+            return BadRequest(string.Join(Environment.NewLine, errors));
+        }
+
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"{SurveyCsv.FileName(Today())}\"";
+
+        // Streamed: rows go to the client as SQLite yields them, so memory stays flat for any number of responses.
+        var responses = filter.Apply(db).AsNoTracking().OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).AsAsyncEnumerable();
+        var rows = await SurveyCsv.WriteAsync(responses, Response.Body, options, cancellationToken);
+        LogExported(logger, User.Identity?.Name, rows, filter);
+        return new EmptyResult();
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    [LoggerMessage(LogLevel.Information, "Admin {Admin} deleted survey response {ResponseId}")]
+    private static partial void LogDeleted(ILogger logger, string? admin, Guid responseId);
+
+    [LoggerMessage(LogLevel.Information, "Admin {Admin} exported {Rows} survey responses ({@Filter})")]
+    private static partial void LogExported(ILogger logger, string? admin, int rows, SurveyFilter filter);
+}
