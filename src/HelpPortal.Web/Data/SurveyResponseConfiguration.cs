@@ -13,9 +13,15 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
         builder.Property(r => r.Culture).HasMaxLength(5);
         builder.Property(r => r.SourceArticle).HasMaxLength(100);
         builder.Property(r => r.QuestionSet).HasMaxLength(20);
-        builder.Property(r => r.Q2).HasMaxLength(10);
-        builder.Property(r => r.Q4).HasMaxLength(100);
-        builder.Property(r => r.Q5).HasMaxLength(SurveyQuestions.MaxTextLength);
+        builder.Property(r => r.FoundAnswer).HasMaxLength(10);
+        builder.Property(r => r.Topic).HasMaxLength(100);
+        builder.Property(r => r.Comment).HasMaxLength(SurveyQuestions.MaxTextLength);
+
+        // Each answer's column is named after its question's code (q1 → Q1): the codes are written only in SurveyQuestions.
+        foreach (var question in SurveyQuestions.All)
+        {
+            builder.Property(question.Column.Property.Name).HasColumnName(question.Code.ToUpperInvariant());
+        }
         builder.HasIndex(r => r.SubmittedAt);
         builder.HasIndex(r => r.SourceArticle);
     }

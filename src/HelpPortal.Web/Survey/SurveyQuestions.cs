@@ -26,11 +26,13 @@ public sealed record LocalizedText(string En, string Lv)
 
 public sealed record AnswerOption(string Code, LocalizedText Label);
 
-public sealed record SurveyQuestion(string Code, QuestionKind Kind, bool Required, LocalizedText Text, IReadOnlyList<AnswerOption> Options);
+public sealed record SurveyQuestion(string Code, QuestionKind Kind, bool Required, LocalizedText Text, IReadOnlyList<AnswerOption> Options, AnswerColumn Column);
 
 /// <summary>
-/// The five questions, in both languages, in one place. The codes q1…q5 and the option codes are stored and exported;
-/// change a text freely, but a change of meaning needs a new <see cref="Version"/> so reports never mix two question sets.
+/// The five questions, in both languages, in one place: the form, the submission's rules, the reports and the CSV all
+/// follow this list, and the codes q1…q5 are written nowhere else. The codes and the option codes are stored and
+/// exported; change a text freely, but a change of meaning needs a new <see cref="Version"/> so reports never mix two
+/// question sets. A new question is an entry here, its property on <see cref="SurveyResponse"/> and a migration.
 /// </summary>
 public static class SurveyQuestions
 {
@@ -39,7 +41,10 @@ public static class SurveyQuestions
     public const int MaxTextLength = 1000;
     public const string OtherTopic = "other";
 
-    public static SurveyQuestion Q1 { get; } = new("q1", QuestionKind.Scale, Required: true,
+    /// <summary>The "No" answer to <see cref="FoundAnswer"/>: the reports' share of visitors who did not find an answer.</summary>
+    public const string AnswerNotFound = "no";
+
+    public static SurveyQuestion Satisfaction { get; } = new("q1", QuestionKind.Scale, Required: true,
         new("Overall, how satisfied are you with the help you found today?", "Cik lielā mērā jūs kopumā apmierina šodien atrastā palīdzība?"),
         [
             new("1", new("Very dissatisfied", "Ļoti neapmierina")),
@@ -47,17 +52,19 @@ public static class SurveyQuestions
             new("3", new("Neither satisfied nor dissatisfied", "Ne apmierina, ne neapmierina")),
             new("4", new("Satisfied", "Apmierina")),
             new("5", new("Very satisfied", "Ļoti apmierina")),
-        ]);
+        ],
+        AnswerColumn.Number(r => r.Satisfaction));
 
-    public static SurveyQuestion Q2 { get; } = new("q2", QuestionKind.Choice, Required: true,
+    public static SurveyQuestion FoundAnswer { get; } = new("q2", QuestionKind.Choice, Required: true,
         new("Did you find the answer you were looking for?", "Vai atradāt meklēto atbildi?"),
         [
             new("yes", new("Yes", "Jā")),
             new("partly", new("Partly", "Daļēji")),
-            new("no", new("No", "Nē")),
-        ]);
+            new(AnswerNotFound, new("No", "Nē")),
+        ],
+        AnswerColumn.Text(r => r.FoundAnswer));
 
-    public static SurveyQuestion Q3 { get; } = new("q3", QuestionKind.Scale, Required: true,
+    public static SurveyQuestion Ease { get; } = new("q3", QuestionKind.Scale, Required: true,
         new("How easy was it to find the information?", "Cik viegli bija atrast informāciju?"),
         [
             new("1", new("Very difficult", "Ļoti grūti")),
@@ -65,17 +72,20 @@ public static class SurveyQuestions
             new("3", new("Neither easy nor difficult", "Ne viegli, ne grūti")),
             new("4", new("Easy", "Viegli")),
             new("5", new("Very easy", "Ļoti viegli")),
-        ]);
+        ],
+        AnswerColumn.Number(r => r.Ease));
 
-    public static SurveyQuestion Q4 { get; } = new("q4", QuestionKind.Topic, Required: false,
+    public static SurveyQuestion Topic { get; } = new("q4", QuestionKind.Topic, Required: false,
         new("What did you need help with today?", "Par kuru tēmu meklējāt informāciju?"),
-        [new(OtherTopic, new("Something else", "Kaut kas cits"))]);
+        [new(OtherTopic, new("Something else", "Kaut kas cits"))],
+        AnswerColumn.Text(r => r.Topic));
 
-    public static SurveyQuestion Q5 { get; } = new("q5", QuestionKind.Text, Required: false,
+    public static SurveyQuestion Comment { get; } = new("q5", QuestionKind.Text, Required: false,
         new("What could we do better?", "Ko mēs varētu darīt labāk?"),
-        []);
+        [],
+        AnswerColumn.Text(r => r.Comment));
 
-    public static IReadOnlyList<SurveyQuestion> All { get; } = [Q1, Q2, Q3, Q4, Q5];
+    public static IReadOnlyList<SurveyQuestion> All { get; } = [Satisfaction, FoundAnswer, Ease, Topic, Comment];
 
     /// <summary>
     /// Characters as a person counts them: an emoji, a letter with its combining marks or a line break is one.

@@ -17,15 +17,16 @@ public sealed class SurveyResponse
 
     public required string QuestionSet { get; init; }
 
-    public int Q1 { get; init; }
+    // The answers, one property per question of SurveyQuestions, which also names their columns (q1 → Q1).
+    public int Satisfaction { get; set; }
 
-    public required string Q2 { get; init; }
+    public string FoundAnswer { get; set; } = "";
 
-    public int Q3 { get; init; }
+    public int Ease { get; set; }
 
-    public string? Q4 { get; init; }
+    public string? Topic { get; set; }
 
-    public string? Q5 { get; init; }
+    public string? Comment { get; set; }
 
     /// <summary>Seconds from serving the form to the submission, from a data-protected stamp in the form.</summary>
     public int CompletionSeconds { get; init; }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Primitives;
 
 namespace HelpPortal.Web.Survey;
@@ -76,20 +75,21 @@ public sealed class SurveySubmission
             throw new InvalidOperationException("An invalid survey submission cannot be stored.");
         }
 
-        return new SurveyResponse
+        var response = new SurveyResponse
         {
             Id = id,
             SubmittedAt = submittedAt,
             Culture = culture,
             SourceArticle = sourceArticle,
             QuestionSet = SurveyQuestions.Version,
-            Q1 = int.Parse(Values["q1"], CultureInfo.InvariantCulture),
-            Q2 = Values["q2"],
-            Q3 = int.Parse(Values["q3"], CultureInfo.InvariantCulture),
-            Q4 = Value("q4"),
-            Q5 = Value("q5"),
             CompletionSeconds = completionSeconds,
         };
+        foreach (var question in SurveyQuestions.All)
+        {
+            question.Column.Write(response, Value(question.Code));
+        }
+
+        return response;
     }
 
     private static SurveyError? Check(SurveyQuestion question, string value, IReadOnlySet<string> topicKeys)

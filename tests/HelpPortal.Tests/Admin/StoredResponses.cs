@@ -15,11 +15,11 @@ public static class StoredResponses
         Culture = culture,
         SourceArticle = article,
         QuestionSet = SurveyQuestions.Version,
-        Q1 = q1,
-        Q2 = q2,
-        Q3 = 4,
-        Q4 = q4,
-        Q5 = q5,
+        Satisfaction = q1,
+        FoundAnswer = q2,
+        Ease = 4,
+        Topic = q4,
+        Comment = q5,
         CompletionSeconds = seconds,
     };
 

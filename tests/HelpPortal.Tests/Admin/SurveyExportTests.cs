@@ -39,11 +39,11 @@ public sealed class SurveyExportTests : IAsyncLifetime, IDisposable
             Assert.Equal(expected.Culture, record[2]);
             Assert.Equal(expected.SourceArticle ?? "", record[3]);
             Assert.Equal(expected.QuestionSet, record[4]);
-            Assert.Equal(expected.Q1.ToString(CultureInfo.InvariantCulture), record[5]);
-            Assert.Equal(expected.Q2, record[6]);
-            Assert.Equal(expected.Q3.ToString(CultureInfo.InvariantCulture), record[7]);
-            Assert.Equal(expected.Q4 ?? "", record[8]);
-            Assert.Equal(Expected(expected.Q5 ?? ""), record[9]);
+            Assert.Equal(expected.Satisfaction.ToString(CultureInfo.InvariantCulture), record[5]);
+            Assert.Equal(expected.FoundAnswer, record[6]);
+            Assert.Equal(expected.Ease.ToString(CultureInfo.InvariantCulture), record[7]);
+            Assert.Equal(expected.Topic ?? "", record[8]);
+            Assert.Equal(Expected(expected.Comment ?? ""), record[9]);
             Assert.Equal(expected.CompletionSeconds.ToString(CultureInfo.InvariantCulture), record[10]);
         }
     }
@@ -257,11 +257,11 @@ public sealed class SurveyExportTests : IAsyncLifetime, IDisposable
                 Culture = random.Next(2) == 0 ? "en" : "lv",
                 SourceArticle = random.Next(5) == 0 ? null : articles[random.Next(articles.Length)],
                 QuestionSet = SurveyQuestions.Version,
-                Q1 = random.Next(1, 6),
-                Q2 = q2[random.Next(3)],
-                Q3 = random.Next(1, 6),
-                Q4 = random.Next(3) == 0 ? null : q4[random.Next(q4.Length)],
-                Q5 = random.Next(3) == 0 ? null : Text(200),
+                Satisfaction = random.Next(1, 6),
+                FoundAnswer = q2[random.Next(3)],
+                Ease = random.Next(1, 6),
+                Topic = random.Next(3) == 0 ? null : q4[random.Next(q4.Length)],
+                Comment = random.Next(3) == 0 ? null : Text(200),
                 CompletionSeconds = random.Next(20, 900),
             };
         })];

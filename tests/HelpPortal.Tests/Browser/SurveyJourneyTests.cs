@@ -48,8 +48,8 @@ public sealed class SurveyJourneyTests(BrowserFixture browser)
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/lv/survey/thanks\\?from=eqf$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Paldies par jūsu atsauksmi");
-        var stored = await browser.Factory.WithDbAsync(db => db.SurveyResponses.SingleAsync(r => r.Q5 == "Ar tastatūru viss izdevās."));
-        Assert.Equal((4, "partly", 5, "eu-login-account", "lv", "eqf"), (stored.Q1, stored.Q2, stored.Q3, stored.Q4, stored.Culture, stored.SourceArticle));
+        var stored = await browser.Factory.WithDbAsync(db => db.SurveyResponses.SingleAsync(r => r.Comment == "Ar tastatūru viss izdevās."));
+        Assert.Equal((4, "partly", 5, "eu-login-account", "lv", "eqf"), (stored.Satisfaction, stored.FoundAnswer, stored.Ease, stored.Topic, stored.Culture, stored.SourceArticle));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class SurveySubmissionTests : IDisposable
         Assert.Equal("lv", stored.Culture);
         Assert.Equal("forgotten-password", stored.SourceArticle);
         Assert.Equal(SurveyQuestions.Version, stored.QuestionSet);
-        Assert.Equal((4, "partly", 5, "eu-login-account", "Clearer steps, please."), (stored.Q1, stored.Q2, stored.Q3, stored.Q4, stored.Q5));
+        Assert.Equal((4, "partly", 5, "eu-login-account", "Clearer steps, please."), (stored.Satisfaction, stored.FoundAnswer, stored.Ease, stored.Topic, stored.Comment));
         Assert.Equal(95, stored.CompletionSeconds);
         Assert.Equal(_time.GetUtcNow(), stored.SubmittedAt);
         Assert.Equal(TimeSpan.Zero, stored.SubmittedAt.Offset);
@@ -43,8 +43,8 @@ public sealed class SurveySubmissionTests : IDisposable
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         var stored = Assert.Single(await StoredAsync());
-        Assert.Null(stored.Q4);
-        Assert.Null(stored.Q5);
+        Assert.Null(stored.Topic);
+        Assert.Null(stored.Comment);
         Assert.Null(stored.SourceArticle);
     }
 
@@ -56,7 +56,7 @@ public sealed class SurveySubmissionTests : IDisposable
 
         await form.PostAsync([new("q1", "5"), new("q2", "yes"), new("q3", "5"), new("q5", text)]);
 
-        Assert.Equal(text, Assert.Single(await StoredAsync()).Q5);
+        Assert.Equal(text, Assert.Single(await StoredAsync()).Comment);
     }
 
     [Theory]
@@ -72,7 +72,7 @@ public sealed class SurveySubmissionTests : IDisposable
         var response = await form.PostAsync([new("q1", "5"), new("q2", "yes"), new("q3", "5"), new("q5", text)]);
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        Assert.Equal(text, Assert.Single(await StoredAsync()).Q5);
+        Assert.Equal(text, Assert.Single(await StoredAsync()).Comment);
     }
 
     public static TheoryData<string, string[], string, string> InvalidSubmissions => new()

@@ -17,7 +17,7 @@ namespace HelpPortal.Web.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("HelpPortal.Web.Admin.AdminUser", b =>
+            modelBuilder.Entity("HelpPortal.Web.Admin.Accounts.AdminUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -81,7 +81,7 @@ namespace HelpPortal.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("HelpPortal.Web.Admin.UsedAuthenticatorCode", b =>
+            modelBuilder.Entity("HelpPortal.Web.Admin.Accounts.UsedAuthenticatorCode", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
@@ -360,6 +360,11 @@ namespace HelpPortal.Web.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Q5");
+
                     b.Property<int>("CompletionSeconds")
                         .HasColumnType("INTEGER");
 
@@ -368,29 +373,24 @@ namespace HelpPortal.Web.Data.Migrations
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Q1")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("Ease")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("Q3");
 
-                    b.Property<string>("Q2")
+                    b.Property<string>("FoundAnswer")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Q3")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Q4")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Q5")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Q2");
 
                     b.Property<string>("QuestionSet")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Satisfaction")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("Q1");
 
                     b.Property<string>("SourceArticle")
                         .HasMaxLength(100)
@@ -398,6 +398,11 @@ namespace HelpPortal.Web.Data.Migrations
 
                     b.Property<long>("SubmittedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Q4");
 
                     b.HasKey("Id");
 
@@ -536,9 +541,9 @@ namespace HelpPortal.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("HelpPortal.Web.Admin.UsedAuthenticatorCode", b =>
+            modelBuilder.Entity("HelpPortal.Web.Admin.Accounts.UsedAuthenticatorCode", b =>
                 {
-                    b.HasOne("HelpPortal.Web.Admin.AdminUser", null)
+                    b.HasOne("HelpPortal.Web.Admin.Accounts.AdminUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -589,7 +594,7 @@ namespace HelpPortal.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("HelpPortal.Web.Admin.AdminUser", null)
+                    b.HasOne("HelpPortal.Web.Admin.Accounts.AdminUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -598,7 +603,7 @@ namespace HelpPortal.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("HelpPortal.Web.Admin.AdminUser", null)
+                    b.HasOne("HelpPortal.Web.Admin.Accounts.AdminUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -613,7 +618,7 @@ namespace HelpPortal.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HelpPortal.Web.Admin.AdminUser", null)
+                    b.HasOne("HelpPortal.Web.Admin.Accounts.AdminUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -622,7 +627,7 @@ namespace HelpPortal.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("HelpPortal.Web.Admin.AdminUser", null)
+                    b.HasOne("HelpPortal.Web.Admin.Accounts.AdminUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -7,8 +7,9 @@ namespace HelpPortal.Web.Reports.Survey;
 /// <summary>The survey responses as CSV, for the admin download and for <c>survey export</c>: columns and header texts.</summary>
 public static class SurveyCsv
 {
+    /// <summary>The response's own fields, then one column per question of <see cref="SurveyQuestions"/>, named by its code.</summary>
     public static IReadOnlyList<string> Columns { get; } =
-        ["response_id", "submitted_at_utc", "culture", "source_article", "question_set", "q1", "q2", "q3", "q4", "q5", "completion_seconds"];
+        ["response_id", "submitted_at_utc", "culture", "source_article", "question_set", .. SurveyQuestions.All.Select(q => q.Code), "completion_seconds"];
 
     public static Task<int> WriteAsync(IAsyncEnumerable<SurveyResponse> responses, Stream output, CsvOptions options, CancellationToken cancellationToken)
         => CsvExport.WriteAsync(responses, Headers(options.HeaderCulture), Cells, output, options.Delimiter, cancellationToken);
@@ -20,11 +21,7 @@ public static class SurveyCsv
         response.Culture,
         response.SourceArticle ?? "",
         response.QuestionSet,
-        response.Q1.ToString(CultureInfo.InvariantCulture),
-        response.Q2,
-        response.Q3.ToString(CultureInfo.InvariantCulture),
-        response.Q4 ?? "",
-        response.Q5 ?? "",
+        .. SurveyQuestions.All.Select(q => q.Column.Read(response) ?? ""),
         response.CompletionSeconds.ToString(CultureInfo.InvariantCulture),
     ];
 

@@ -63,7 +63,7 @@ public sealed record SurveyReport(
 
         var perArticle = await responses.Where(r => r.SourceArticle != null)
             .GroupBy(r => r.SourceArticle!)
-            .Select(g => new { Key = g.Key, Count = g.Count(), Average = g.Average(r => (double)r.Q1), No = g.Count(r => r.Q2 == "no") })
+            .Select(g => new { Key = g.Key, Count = g.Count(), Average = g.Average(r => (double)r.Satisfaction), No = g.Count(r => r.FoundAnswer == SurveyQuestions.AnswerNotFound) })
             .ToListAsync(cancellationToken);
         var articles = perArticle.Select(a =>
         {
@@ -77,13 +77,13 @@ public sealed record SurveyReport(
             _ => articles.OrderBy(a => a.AverageQ1).ThenByDescending(a => a.ShareNo),
         };
 
-        var withText = responses.Where(r => r.Q5 != null && r.Q5 != "");
+        var withText = responses.Where(r => r.Comment != null && r.Comment != "");
         var commentCount = await withText.CountAsync(cancellationToken);
         var pages = Math.Max(1, (int)Math.Ceiling(commentCount / (double)CommentsPerPage));
         var page = Math.Clamp(commentPage, 1, pages);
         var comments = await withText.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id)
             .Skip((page - 1) * CommentsPerPage).Take(CommentsPerPage)
-            .Select(r => new { r.Id, r.SubmittedAt, r.Culture, r.SourceArticle, r.Q5 })
+            .Select(r => new { r.Id, r.SubmittedAt, r.Culture, r.SourceArticle, r.Comment })
             .ToListAsync(cancellationToken);
 
         return new SurveyReport(
@@ -92,7 +92,7 @@ public sealed record SurveyReport(
             questions,
             await WeeksAsync(responses, cancellationToken),
             [.. articles],
-            [.. comments.Select(c => new Comment(c.Id, c.SubmittedAt, c.Culture, c.SourceArticle is null ? null : articleTitles.GetValueOrDefault(c.SourceArticle)?.Title ?? c.SourceArticle, c.Q5!))],
+            [.. comments.Select(c => new Comment(c.Id, c.SubmittedAt, c.Culture, c.SourceArticle is null ? null : articleTitles.GetValueOrDefault(c.SourceArticle)?.Title ?? c.SourceArticle, c.Comment!))],
             pages);
     }
 
@@ -102,18 +102,11 @@ public sealed record SurveyReport(
         var text = question.Text.In(culture);
         if (question.Kind == QuestionKind.Text)
         {
-            var answered = await responses.CountAsync(r => r.Q5 != null && r.Q5 != "", cancellationToken);
+            var answered = await question.Column.CountAnsweredAsync(responses, cancellationToken);
             return new QuestionSummary(question, text, Share(answered, total), null, new BarChart(question.Code, text, []));
         }
 
-        var counts = question.Code switch
-        {
-            "q1" => Codes(await responses.GroupBy(r => r.Q1).Select(g => new KeyValuePair<int, int>(g.Key, g.Count())).ToListAsync(cancellationToken)),
-            "q2" => await responses.GroupBy(r => r.Q2).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())).ToListAsync(cancellationToken),
-            "q3" => Codes(await responses.GroupBy(r => r.Q3).Select(g => new KeyValuePair<int, int>(g.Key, g.Count())).ToListAsync(cancellationToken)),
-            _ => await responses.Where(r => r.Q4 != null).GroupBy(r => r.Q4!).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())).ToListAsync(cancellationToken),
-        };
-        var byCode = counts.ToDictionary(c => c.Key, c => c.Value);
+        var byCode = await question.Column.CountAsync(responses, cancellationToken);
         IEnumerable<(string Code, string Label)> options = question.Kind == QuestionKind.Topic
             ? topics.Concat(question.Options.Select(o => (o.Code, o.Label.In(culture))))
             : question.Options.Select(o => (o.Code, question.Kind == QuestionKind.Scale ? $"{o.Code} – {o.Label.In(culture)}" : o.Label.In(culture)));
@@ -140,19 +133,16 @@ public sealed record SurveyReport(
     private static async Task<IReadOnlyList<WeekPoint>> WeeksAsync(IQueryable<SurveyResponse> responses, CancellationToken cancellationToken)
     {
         var weeks = new SortedDictionary<DateOnly, (int Count, long Sum)>();
-        await foreach (var row in responses.Select(r => new { r.SubmittedAt, r.Q1 }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var row in responses.Select(r => new { r.SubmittedAt, r.Satisfaction }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var day = DateOnly.FromDateTime(row.SubmittedAt.UtcDateTime);
             var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
             var (count, sum) = weeks.GetValueOrDefault(monday);
-            weeks[monday] = (count + 1, sum + row.Q1);
+            weeks[monday] = (count + 1, sum + row.Satisfaction);
         }
 
         return [.. weeks.Select(w => new WeekPoint(w.Key, w.Value.Count, w.Value.Sum / (double)w.Value.Count))];
     }
-
-    private static List<KeyValuePair<string, int>> Codes(List<KeyValuePair<int, int>> counts)
-        => [.. counts.Select(c => new KeyValuePair<string, int>(c.Key.ToString(CultureInfo.InvariantCulture), c.Value))];
 
     private static double Share(int part, int total) => total == 0 ? 0 : part / (double)total;
 }

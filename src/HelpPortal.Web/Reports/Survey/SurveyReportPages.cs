@@ -27,7 +27,6 @@ public sealed record DeleteResponsePage : PortalPage
 {
     public required Comment Response { get; init; }
 
-    public required int Q1 { get; init; }
-
-    public required string Q2 { get; init; }
+    /// <summary>The coded answers (question code, answer code), in the order of the questions.</summary>
+    public required IReadOnlyList<(string Code, string Answer)> Answers { get; init; }
 }

@@ -3,6 +3,7 @@ using HelpPortal.Web.Admin.Accounts;
 using HelpPortal.Web.Data;
 using HelpPortal.Web.Infrastructure;
 using HelpPortal.Web.Localization;
+using HelpPortal.Web.Survey;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -66,9 +67,8 @@ public sealed partial class SurveyReportsController(
             CanonicalUrl = AdminUrls.DeleteResponse(culture, id),
             Languages = PortalPage.Everywhere(c => AdminUrls.DeleteResponse(c, id)),
             OffersSurvey = false,
-            Response = new Comment(response.Id, response.SubmittedAt, response.Culture, response.SourceArticle, response.Q5 ?? ""),
-            Q1 = response.Q1,
-            Q2 = response.Q2,
+            Response = new Comment(response.Id, response.SubmittedAt, response.Culture, response.SourceArticle, response.Comment ?? ""),
+            Answers = [.. SurveyQuestions.All.Where(q => q.Kind != QuestionKind.Text).Select(q => (q.Code, q.Column.Read(response) ?? ""))],
         });
     }
 
