@@ -16,12 +16,15 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Structured logs on the console, levels from configuration: operators collect stdout.
-builder.Services.AddSerilog((services, logger) => logger
-    .ReadFrom.Configuration(builder.Configuration)
-    .ReadFrom.Services(services)
-    .Enrich.FromLogContext()
-    .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
+// Structured logs on the console, levels from configuration: operators collect stdout. Each host keeps its own logger
+// rather than the static one, which the last host built would own (several hosts run side by side in the tests).
+builder.Services.AddSerilog(
+    (services, logger) => logger
+        .ReadFrom.Configuration(builder.Configuration)
+        .ReadFrom.Services(services)
+        .Enrich.FromLogContext()
+        .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture),
+    preserveStaticLogger: true);
 
 // No "Server: Kestrel" header: nothing to tell an attacker.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);

@@ -31,30 +31,25 @@ public sealed class FeedbackController(PortalDbContext db, TimeProvider time, IS
     public static IReadOnlyList<string> Reasons { get; } = ["unclear", "outdated", "not-answered", "other"];
 
     [HttpPost("")]
-    [RequestSizeLimit(4 * 1024)]
+    [BodyLimit(4 * 1024)]
     [EnableRateLimiting(RateLimiting.FeedbackPolicy)]
-    public async Task<IActionResult> Vote(string culture, [FromForm] string? article, [FromForm] string? helpful, [FromForm] string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> Vote([FromRoute] string culture, [FromForm] VoteInput vote, CancellationToken cancellationToken)
     {
-        if (!Request.IsSameOrigin())
+        // The page is the same for everyone, so a bad vote is simply refused: a person never sends one.
+        if (!Request.IsSameOrigin() || !ModelState.IsValid || await ArticleSlugAsync(vote.Article!, culture, cancellationToken) is null)
         {
             return BadRequest();
         }
 
-        var slug = article is null ? null : await ArticleSlugAsync(article, culture, cancellationToken);
-        if (slug is null || helpful is not ("yes" or "no") || (reason is not null && (helpful == "yes" || !Reasons.Contains(reason))))
-        {
-            return BadRequest();
-        }
-
-        await SaveVoteAsync(article!, culture, helpful == "yes", reason, cancellationToken);
+        await SaveVoteAsync(vote.Article!, culture, vote.IsHelpful, vote.Reason, cancellationToken);
         Response.Headers.CacheControl = "no-store";
-        var askReason = helpful == "no" && reason is null;
+        var askReason = !vote.IsHelpful && vote.Reason is null;
         if (Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            return Json(new { helpful, reason, askReason });
+            return Json(new { helpful = vote.Helpful, reason = vote.Reason, askReason });
         }
 
-        return this.SeeOther(PortalUrls.FeedbackThanks(culture, article!, askReason));
+        return this.SeeOther(PortalUrls.FeedbackThanks(culture, vote.Article!, askReason));
     }
 
     [HttpGet("thanks")]
@@ -82,33 +77,23 @@ public sealed class FeedbackController(PortalDbContext db, TimeProvider time, IS
     private Task<string?> ArticleSlugAsync(string article, string culture, CancellationToken cancellationToken)
         => db.ArticleTranslations.AsNoTracking().OfArticle(article, culture).Select(t => t.Slug).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>
+    /// One statement: the first vote of this browser on this article inserts, a later one replaces it — also when the
+    /// same browser votes twice at once, which a read-then-write would turn into a unique-index violation.
+    /// </summary>
     private async Task SaveVoteAsync(string article, string culture, bool helpful, string? reason, CancellationToken cancellationToken)
     {
         var voter = VoterHash();
-        for (var attempt = 0; ; attempt++)
-        {
-            var vote = await db.ArticleVotes.SingleOrDefaultAsync(v => v.ArticleKey == article && v.VoterHash == voter, cancellationToken);
-            if (vote is null)
-            {
-                vote = new ArticleVote { ArticleKey = article, Culture = culture, VoterHash = voter };
-                db.ArticleVotes.Add(vote);
-            }
-
-            vote.Culture = culture;
-            vote.Helpful = helpful;
-            vote.Reason = helpful ? null : reason;
-            vote.VotedAt = time.GetUtcNow();
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return;
-            }
-            catch (DbUpdateException) when (attempt == 0)
-            {
-                // The same browser voted twice at once and the other request created the row: update that one instead.
-                db.ChangeTracker.Clear();
-            }
-        }
+        var votedAt = (long)new DateTimeOffsetToUtcTicksConverter().ConvertToProvider(time.GetUtcNow())!;
+        var storedReason = helpful ? null : reason;
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "ArticleVotes" ("ArticleKey", "Culture", "VoterHash", "Helpful", "Reason", "VotedAt")
+            VALUES ({article}, {culture}, {voter}, {helpful}, {storedReason}, {votedAt})
+            ON CONFLICT ("ArticleKey", "VoterHash") DO UPDATE SET
+                "Culture" = excluded."Culture", "Helpful" = excluded."Helpful", "Reason" = excluded."Reason", "VotedAt" = excluded."VotedAt"
+            """,
+            cancellationToken);
     }
 
     /// <summary>A random, meaningless id in a cookie; only its hash is stored, so a vote cannot be traced to anything.</summary>

@@ -38,45 +38,43 @@ public sealed class SurveyController(
         return View("Form", await FormPageAsync(culture, source, values: null, errors: [], cancellationToken));
     }
 
-    [HttpPost("")]
-    [RequestSizeLimit(MaxRequestBodyBytes)]
-    [EnableRateLimiting(RateLimiting.SurveyPolicy)]
-    public async Task<IActionResult> Submit(string culture, CancellationToken cancellationToken)
+    /// <summary>The form-wide errors first, then each question's, in the order of the questions.</summary>
+    private List<(string Field, string Message)> Errors()
     {
-        // [RequestSizeLimit] makes Kestrel stop reading any longer body (chunked included); a declared length over the
-        // limit is refused here before a byte is read, on every server.
-        if (Request.ContentLength > MaxRequestBodyBytes)
+        IEnumerable<string> fields = [SurveySubmission.FormErrors, .. SurveyQuestions.All.Select(q => q.Code)];
+        return [.. fields.SelectMany(field => ModelState.TryGetValue(field, out var entry)
+            ? entry.Errors.Select(e => (field, e.ErrorMessage))
+            : [])];
+    }
+
+    [HttpPost("")]
+    [BodyLimit(MaxRequestBodyBytes)]
+    [EnableRateLimiting(RateLimiting.SurveyPolicy)]
+    public async Task<IActionResult> Submit(
+        [FromRoute] string culture, [ModelBinder(typeof(SurveySubmissionBinder))] SurveySubmission? submission, CancellationToken cancellationToken)
+    {
+        if (submission is null)
         {
-            return StatusCode(StatusCodes.Status413PayloadTooLarge);
+            return BadRequest(); // Not a form post at all.
         }
 
-        if (!Request.HasFormContentType)
-        {
-            return BadRequest();
-        }
-
-        var form = await Request.ReadFormAsync(cancellationToken);
-        var topicKeys = (await db.Topics.Select(t => t.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var submission = SurveySubmission.Read(form, topicKeys);
-        var source = await KnownArticleAsync(submission.Value(SurveySubmission.FromField), cancellationToken);
-
-        // Each check adds to the errors shown at the top; nothing is stored unless all pass.
-        var errors = submission.Errors.ToList();
+        // The binder has checked the answers; the form's origin and age are checked here. Nothing is stored unless all pass.
         if (!await antiforgery.IsRequestValidAsync(HttpContext))
         {
-            errors.Insert(0, new SurveyError("form", "Survey.Error.Antiforgery"));
+            ModelState.AddModelError(SurveySubmission.FormErrors, text["Survey.Error.Antiforgery"]);
         }
 
         var started = ReadStartedStamp(submission.Value(SurveySubmission.StartedField));
         if (started is null)
         {
-            errors.Add(new SurveyError("form", "Survey.Error.Expired"));
+            ModelState.AddModelError(SurveySubmission.FormErrors, text["Survey.Error.Expired"]);
         }
 
-        if (errors.Count > 0)
+        var source = await KnownArticleAsync(submission.Value(SurveySubmission.FromField), cancellationToken);
+        if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Form", await FormPageAsync(culture, source, submission.Values, errors, cancellationToken));
+            return View("Form", await FormPageAsync(culture, source, submission.Values, Errors(), cancellationToken));
         }
 
         if (!submission.IsHoneypotFilled)
@@ -117,8 +115,8 @@ public sealed class SurveyController(
     /// forged request could do is hide a survey prompt.
     /// </summary>
     [HttpPost("dismiss")]
-    [RequestSizeLimit(4 * 1024)]
-    public IActionResult Dismiss(string culture, [FromForm] string? returnUrl)
+    [BodyLimit(4 * 1024)]
+    public IActionResult Dismiss([FromRoute] string culture, [FromForm] string? returnUrl)
     {
         if (!Request.IsSameOrigin())
         {
@@ -158,7 +156,7 @@ public sealed class SurveyController(
     }
 
     private async Task<SurveyFormPage> FormPageAsync(
-        string culture, string? source, IReadOnlyDictionary<string, string>? values, IReadOnlyList<SurveyError> errors, CancellationToken cancellationToken)
+        string culture, string? source, IReadOnlyDictionary<string, string>? values, IReadOnlyList<(string Field, string Message)> errors, CancellationToken cancellationToken)
     {
         var topics = await db.TopicTranslations.AsNoTracking()
             .Where(t => t.Culture == culture)
@@ -166,19 +164,17 @@ public sealed class SurveyController(
             .Select(t => new { t.Topic.Key, t.Name })
             .ToListAsync(cancellationToken);
 
-        string Message(SurveyError error) => string.Format(CultureInfo.CurrentCulture, text[error.MessageKey], error.Argument);
-
         var questions = SurveyQuestions.All.Select((question, index) =>
         {
             var value = values?.GetValueOrDefault(question.Code);
             IEnumerable<(string Code, string Label)> options = question.Kind == QuestionKind.Topic
                 ? topics.Select(t => (t.Key, t.Name)).Concat(question.Options.Select(o => (o.Code, o.Label.In(culture))))
                 : question.Options.Select(o => (o.Code, o.Label.In(culture)));
-            var error = errors.FirstOrDefault(e => e.Field == question.Code);
+            var error = errors.FirstOrDefault(e => e.Field == question.Code).Message;
             return new QuestionView(
                 question, index + 1, question.Text.In(culture),
                 [.. options.Select(o => new OptionView(o.Code, o.Label, o.Code == value))],
-                value, error is null ? null : Message(error));
+                value, error);
         }).ToList();
 
         return new SurveyFormPage
@@ -191,7 +187,7 @@ public sealed class SurveyController(
             OffersSurvey = false,
             Questions = questions,
             Errors = [.. errors.Select(e => new ErrorLink(
-                Message(e),
+                e.Message,
                 questions.FirstOrDefault(q => q.Code == e.Field)?.FirstControlId ?? "survey-form"))],
             From = source,
             Started = NewStartedStamp(),

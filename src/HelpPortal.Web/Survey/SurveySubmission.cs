@@ -12,6 +12,9 @@ public sealed record SurveyError(string Field, string MessageKey, object? Argume
 /// </summary>
 public sealed class SurveySubmission
 {
+    /// <summary>The key of errors about the whole form rather than one answer.</summary>
+    public const string FormErrors = "form";
+
     public const string FromField = "from";
     public const string StartedField = "started";
 
@@ -46,7 +49,7 @@ public sealed class SurveySubmission
         var unknown = fields.Keys.Where(k => !KnownFields.Contains(k)).Order(StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
         {
-            errors.Add(new SurveyError("form", "Survey.Error.UnknownFields", string.Join(", ", unknown)));
+            errors.Add(new SurveyError(FormErrors, "Survey.Error.UnknownFields", string.Join(", ", unknown)));
         }
 
         foreach (var repeated in fields.Where(f => KnownFields.Contains(f.Key) && f.Value.Count > 1))

@@ -1,0 +1,39 @@
+using System.Globalization;
+using HelpPortal.Web.Data;
+using HelpPortal.Web.Localization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace HelpPortal.Web.Survey;
+
+/// <summary>
+/// Binds the survey form for MVC. The fields are the questions of <see cref="SurveyQuestions"/>, not properties of a
+/// class, so the rules live in <see cref="SurveySubmission"/>; each broken rule becomes a model-state error under its
+/// field, already in the visitor's language, and the action checks <c>ModelState.IsValid</c> like any other form.
+/// </summary>
+internal sealed class SurveySubmissionBinder(PortalDbContext db, IStringLocalizer<SharedResource> text) : IModelBinder
+{
+    public async Task BindModelAsync(ModelBindingContext bindingContext)
+    {
+        var request = bindingContext.HttpContext.Request;
+        if (!request.HasFormContentType)
+        {
+            bindingContext.Result = ModelBindingResult.Failed();
+            return;
+        }
+
+        var form = await request.ReadFormAsync(bindingContext.HttpContext.RequestAborted);
+        var topicKeys = (await db.Topics.Select(t => t.Key).ToListAsync(bindingContext.HttpContext.RequestAborted)).ToHashSet(StringComparer.Ordinal);
+        var submission = SurveySubmission.Read(form, topicKeys);
+        foreach (var error in submission.Errors)
+        {
+            bindingContext.ModelState.AddModelError(error.Field, Message(text, error));
+        }
+
+        bindingContext.Result = ModelBindingResult.Success(submission);
+    }
+
+    public static string Message(IStringLocalizer<SharedResource> text, SurveyError error)
+        => string.Format(CultureInfo.CurrentCulture, text[error.MessageKey], error.Argument);
+}
