@@ -29,14 +29,12 @@ builder.Services.AddSerilog(
 // No "Server: Kestrel" header: nothing to tell an attacker.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
-// The content folder and the SQLite file resolve from one base folder, wherever the portal is started from.
-var paths = PortalPaths.Discover(builder.Environment.ContentRootPath, builder.Configuration["Content:Path"] ?? "content");
-builder.Services.AddSingleton(paths);
 builder.Services.AddSingleton(TimeProvider.System);
 
-// The catalogue: SQLite through EF Core, migrated and filled from content/ before the first request.
-builder.Services.AddPortalDatabase(builder.Configuration, paths);
-builder.Services.AddContentCatalogue(builder.Configuration);
+// The catalogue: SQLite through EF Core, migrated and filled from content/ before the first request; the database
+// file and the content folder resolve from one base folder, wherever the portal is started from.
+builder.Services.AddPortalDatabase();
+builder.Services.AddContentCatalogue();
 
 // English and Latvian: the culture is the first URL segment; Latvian letters are written as characters, not entities.
 builder.Services.AddPortalLocalization();
@@ -52,13 +50,13 @@ builder.Services.AddControllersWithViews(options => options.Conventions.Add(new 
 // only; data-protection keys on disk and the antiforgery cookie.
 builder.Services.AddPortalForwardedHeaders();
 builder.Services.AddPortalRateLimiting();
-builder.Services.AddPortalDataProtection(builder.Configuration, paths);
+builder.Services.AddPortalDataProtection();
 
 // The satisfaction survey: anonymous answers, committed by a single writer.
 builder.Services.AddSurvey();
 
 // The admin area: ASP.NET Core Identity in the same database, two-factor sign-in, reports and CSV export.
-builder.Services.AddAdminArea(builder.Configuration);
+builder.Services.AddAdminArea();
 
 // Search: SQLite FTS5 over terms analysed by Lucene's stemmers, built by the content import; a capped log of misses.
 builder.Services.AddSearch();

@@ -5,17 +5,18 @@ namespace HelpPortal.Web.Content;
 
 public static class ContentExtensions
 {
-    public static IServiceCollection AddContentCatalogue(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddContentCatalogue(this IServiceCollection services)
     {
         services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        // The content folder and the database file resolve from one base folder, wherever the portal is started from.
+        services.AddSingleton(provider => PortalPaths.Discover(
+            provider.GetRequiredService<IWebHostEnvironment>().ContentRootPath,
+            provider.GetRequiredService<IOptions<ContentOptions>>().Value.Path));
         services.AddSingleton<ContentImportGate>();
         services.AddScoped<ContentImporter>();
         services.AddHostedService<CatalogueStartup>();
-        if (configuration.GetValue<bool>($"{ContentOptions.Section}:{nameof(ContentOptions.WatchForChanges)}"))
-        {
-            services.AddHostedService<ContentWatcher>();
-        }
-
+        services.AddHostedService<ContentWatcher>();
         return services;
     }
 

@@ -15,7 +15,7 @@ internal sealed partial class ContentWatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var folder = paths.Resolve(options.Value.Path);
-        if (!Directory.Exists(folder))
+        if (!options.Value.WatchForChanges || !Directory.Exists(folder))
         {
             return;
         }

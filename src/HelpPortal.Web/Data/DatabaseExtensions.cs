@@ -1,22 +1,29 @@
 using HelpPortal.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace HelpPortal.Web.Data;
 
 public static class DatabaseExtensions
 {
-    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, PortalPaths paths)
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services)
     {
-        var configured = configuration.GetConnectionString("Portal")
-            ?? throw new InvalidOperationException("ConnectionStrings:Portal is not set in configuration.");
-        var connectionString = ResolveDataSource(configured, paths);
+        services.AddOptions<DatabaseOptions>()
+            .Configure<IConfiguration>((options, configuration) => options.ConnectionString = configuration.GetConnectionString("Portal") ?? "")
+            .Validate(options => !string.IsNullOrWhiteSpace(options.ConnectionString), "ConnectionStrings:Portal is not set in configuration.")
+            .ValidateOnStart();
 
-        services.AddDbContext<PortalDbContext>(options => options
-            .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+        // Resolved once, on first use: a relative SQLite file is found from the same base folder as the content.
+        services.AddSingleton(provider => new ResolvedConnectionString(ResolveDataSource(
+            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, provider.GetRequiredService<PortalPaths>())));
+        services.AddDbContext<PortalDbContext>((provider, options) => options
+            .UseSqlite(provider.GetRequiredService<ResolvedConnectionString>().Value, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .AddInterceptors(new SqlitePragmas()));
         return services;
     }
+
+    private sealed record ResolvedConnectionString(string Value);
 
     /// <summary>Applies the committed migrations and switches the file to WAL; any failure stops the start-up.</summary>
     public static async Task MigratePortalDatabaseAsync(this PortalDbContext db, CancellationToken cancellationToken)

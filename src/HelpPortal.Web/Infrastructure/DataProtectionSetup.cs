@@ -1,6 +1,17 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
 
 namespace HelpPortal.Web.Infrastructure;
+
+public sealed class DataProtectionSettings
+{
+    public const string Section = "DataProtection";
+
+    /// <summary>The folder of the keys that protect antiforgery tokens, admin cookies and the survey's start stamp.</summary>
+    public string KeysPath { get; set; } = "data/keys";
+}
 
 public static class DataProtectionSetup
 {
@@ -8,11 +19,16 @@ public static class DataProtectionSetup
     /// Keys on disk (next to the database by default), so antiforgery tokens, admin cookies and the survey's start stamp
     /// stay valid across restarts; and the antiforgery cookie the survey and admin forms share.
     /// </summary>
-    public static IServiceCollection AddPortalDataProtection(this IServiceCollection services, IConfiguration configuration, PortalPaths paths)
+    public static IServiceCollection AddPortalDataProtection(this IServiceCollection services)
     {
-        services.AddDataProtection()
-            .SetApplicationName("HelpPortal")
-            .PersistKeysToFileSystem(new DirectoryInfo(paths.Resolve(configuration["DataProtection:KeysPath"] ?? "data/keys")));
+        services.AddOptions<DataProtectionSettings>().BindConfiguration(DataProtectionSettings.Section)
+            .Validate(s => !string.IsNullOrWhiteSpace(s.KeysPath), "DataProtection:KeysPath must name a folder.")
+            .ValidateOnStart();
+        services.AddDataProtection().SetApplicationName("HelpPortal");
+
+        // What PersistKeysToFileSystem does, with the folder taken from the bound settings and resolved like the others.
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<DataProtectionSettings>, PortalPaths, ILoggerFactory>((keys, settings, paths, loggers) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(paths.Resolve(settings.Value.KeysPath)), loggers));
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "hp_antiforgery";

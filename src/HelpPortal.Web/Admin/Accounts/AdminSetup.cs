@@ -1,7 +1,9 @@
 using HelpPortal.Web.Data;
 using HelpPortal.Web.Localization;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace HelpPortal.Web.Admin.Accounts;
 
@@ -17,10 +19,9 @@ public static class AdminSetup
 
     public const string CookieName = "__Host-hp-admin";
 
-    public static IServiceCollection AddAdminArea(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAdminArea(this IServiceCollection services)
     {
-        var admin = configuration.GetSection(AdminOptions.Section).Get<AdminOptions>() ?? new AdminOptions();
-        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateOnStart();
 
         services.AddIdentity<AdminUser, IdentityRole>(options =>
             {
@@ -95,17 +96,17 @@ public static class AdminSetup
             cookie.Cookie.SameSite = SameSiteMode.Strict;
         });
 
-        services.AddAuthorizationBuilder()
-            .AddPolicy(EnrolmentPolicy, policy => policy.RequireRole(Role))
-            .AddPolicy(Policy, policy =>
+        services.AddAuthorizationBuilder().AddPolicy(EnrolmentPolicy, policy => policy.RequireRole(Role));
+        services.AddOptions<AuthorizationOptions>().Configure<IOptions<AdminOptions>>((authorization, admin) =>
+            authorization.AddPolicy(Policy, policy =>
             {
                 policy.RequireRole(Role);
-                if (admin.RequireTwoFactor)
+                if (admin.Value.RequireTwoFactor)
                 {
                     // Identity adds amr=mfa when the sign-in used a second factor.
                     policy.RequireClaim("amr", "mfa");
                 }
-            });
+            }));
         return services;
     }
 
