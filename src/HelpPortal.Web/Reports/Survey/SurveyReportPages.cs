@@ -12,6 +12,12 @@ public sealed record ReportPage : PortalPage
 
     public required SurveyReport Report { get; init; }
 
+    /// <summary>The questions answered by choosing (all but the free text), each with its chart.</summary>
+    public required IReadOnlyList<QuestionChart> QuestionCharts { get; init; }
+
+    /// <summary>Average satisfaction week by week; null when no response matches the filter.</summary>
+    public required SvgBarChart? WeeksChart { get; init; }
+
     public required ArticleSort Sort { get; init; }
 
     public required int CommentPage { get; init; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HelpPortal.Web.Admin;
 using HelpPortal.Web.Admin.Accounts;
 using HelpPortal.Web.Data;
@@ -47,6 +48,8 @@ public sealed partial class SurveyReportsController(
             Filter = filter,
             FilterErrors = errors,
             Report = report,
+            QuestionCharts = [.. report.Questions.Where(q => q.Chart.Bars.Count > 0).Select(q => new QuestionChart(q, SvgBarChart.Draw(q.Chart)))],
+            WeeksChart = report.Weeks.Count == 0 ? null : WeeksChart(report.Weeks),
             Sort = sort,
             CommentPage = Math.Clamp(page, 1, report.CommentPages),
             Topics = topics,
@@ -107,6 +110,13 @@ public sealed partial class SurveyReportsController(
         LogExported(logger, User.Identity?.Name, rows, filter);
         return new EmptyResult();
     }
+
+    /// <summary>A bar per week, as long as its average satisfaction is of the best (5).</summary>
+    private SvgBarChart WeeksChart(IReadOnlyList<WeekPoint> weeks) => SvgBarChart.Draw(new BarChart("weeks", text["Admin.Weeks.Title"], [.. weeks.Select(w => new Bar(
+        string.Format(CultureInfo.CurrentCulture, text["Admin.Weeks.WeekOf"], w.WeekStart.ToString("d", CultureInfo.CurrentCulture)),
+        w.Responses,
+        w.AverageQ1 / 5,
+        string.Format(CultureInfo.CurrentCulture, text["Admin.Weeks.Point"], w.AverageQ1.ToString("0.00", CultureInfo.CurrentCulture), w.Responses)))]));
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
