@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using HelpPortal.Web.Localization;
+using System.Diagnostics.CodeAnalysis;
 
 namespace HelpPortal.Web.Admin.Accounts;
 
@@ -24,17 +24,10 @@ public sealed class CodeInput
 }
 
 /// <summary>The sign-in, code, recovery-code and enrolment pages share one layout model.</summary>
-public sealed record AdminFormPage : PortalPage
+/// <param name="Kind">login, code, recovery, enrol or recovery-codes.</param>
+[method: SetsRequiredMembers]
+public sealed record AdminFormPage(AdminPageHeader Header, string Kind, string Intro, string? ReturnUrl) : AdminPage(Header)
 {
-    /// <summary>login, code, recovery, enrol or recovery-codes.</summary>
-    public required string Kind { get; init; }
-
-    public required string Heading { get; init; }
-
-    public string? Intro { get; init; }
-
-    public string? ReturnUrl { get; init; }
-
     public string? Error { get; init; }
 
     /// <summary>Enrolment only: the QR code as an SVG data URL and the key as text.</summary>

@@ -214,18 +214,11 @@ public sealed partial class AdminAccountController(
         return View("Form", Page(culture, page, returnUrl) with { Error = error });
     }
 
-    private AdminFormPage Page(string culture, string page, string? returnUrl) => new()
-    {
-        Culture = culture,
-        Kind = page,
-        Title = text[$"Admin.{page}.Title"],
-        Heading = text[$"Admin.{page}.Title"],
-        Intro = text[$"Admin.{page}.Intro"],
-        CanonicalUrl = AdminUrl(culture, PagePath(page), null),
-        Languages = PortalPage.Everywhere(c => AdminUrl(c, PagePath(page), returnUrl)),
-        OffersSurvey = false,
-        ReturnUrl = returnUrl,
-    };
+    private AdminFormPage Page(string culture, string page, string? returnUrl) => new(
+        AdminPageHeader.For(culture, text[$"Admin.{page}.Title"], c => AdminUrl(c, PagePath(page), null), c => AdminUrl(c, PagePath(page), returnUrl)),
+        page,
+        text[$"Admin.{page}.Intro"],
+        returnUrl);
 
     private static string PagePath(string page) => page switch
     {

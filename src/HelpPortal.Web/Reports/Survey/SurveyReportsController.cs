@@ -38,41 +38,29 @@ public sealed partial class SurveyReportsController(
             .Select(a => new { a.Key, Titles = a.Translations.Select(t => new { t.Culture, t.Title }).ToList() })
             .ToListAsync(cancellationToken);
 
-        return View("Index", new ReportPage
-        {
-            Culture = culture,
-            Title = text["Admin.Reports.Title"],
-            CanonicalUrl = AdminUrls.Page(culture, "", null),
-            Languages = PortalPage.Everywhere(c => AdminUrls.Reports(c, filter.ToRouteValues())),
-            OffersSurvey = false,
-            Filter = filter,
-            FilterErrors = errors,
-            Report = report,
-            QuestionCharts = [.. report.Questions.Where(q => q.Chart.Bars.Count > 0).Select(q => new QuestionChart(q, SvgBarChart.Draw(q.Chart)))],
-            WeeksChart = report.Weeks.Count == 0 ? null : WeeksChart(report.Weeks),
-            Sort = sort,
-            CommentPage = Math.Clamp(page, 1, report.CommentPages),
-            Topics = topics,
-            Articles = [.. articles.Select(a => new FilterChoice(a.Key, (a.Titles.FirstOrDefault(t => t.Culture == culture) ?? a.Titles[0]).Title))],
-            SignedInAs = User.Identity?.Name ?? "",
-        });
+        return View("Index", new ReportPage(
+            AdminPageHeader.For(culture, text["Admin.Reports.Title"], c => AdminUrls.Page(c, "", null), c => AdminUrls.Reports(c, filter.ToRouteValues())),
+            Filter: filter,
+            FilterErrors: errors,
+            Report: report,
+            QuestionCharts: [.. report.Questions.Where(q => q.Chart.Bars.Count > 0).Select(q => new QuestionChart(q, SvgBarChart.Draw(q.Chart)))],
+            WeeksChart: report.Weeks.Count == 0 ? null : WeeksChart(report.Weeks),
+            Sort: sort,
+            CommentPage: Math.Clamp(page, 1, report.CommentPages),
+            Topics: topics,
+            Articles: [.. articles.Select(a => new FilterChoice(a.Key, (a.Titles.FirstOrDefault(t => t.Culture == culture) ?? a.Titles[0]).Title))],
+            SignedInAs: User.Identity?.Name ?? ""));
     }
 
     [HttpGet("responses/{id:guid}/delete")]
     public async Task<IActionResult> Delete(string culture, Guid id, CancellationToken cancellationToken)
     {
         var response = await db.SurveyResponses.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        return response is null ? NotFound() : View("Delete", new DeleteResponsePage
-        {
-            Culture = culture,
-            Title = text["Admin.Delete.Title"],
-            CanonicalUrl = AdminUrls.DeleteResponse(culture, id),
-            Languages = PortalPage.Everywhere(c => AdminUrls.DeleteResponse(c, id)),
-            OffersSurvey = false,
-            Response = new Comment(response.Id, response.SubmittedAt, response.Culture, response.SourceArticle, response.Q5 ?? ""),
-            Q1 = response.Q1,
-            Q2 = response.Q2,
-        });
+        return response is null ? NotFound() : View("Delete", new DeleteResponsePage(
+            AdminPageHeader.For(culture, text["Admin.Delete.Title"], c => AdminUrls.DeleteResponse(c, id)),
+            new Comment(response.Id, response.SubmittedAt, response.Culture, response.SourceArticle, response.Q5 ?? ""),
+            response.Q1,
+            response.Q2));
     }
 
     [HttpPost("responses/{id:guid}/delete")]
