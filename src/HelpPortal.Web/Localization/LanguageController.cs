@@ -1,3 +1,4 @@
+using HelpPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -36,9 +37,7 @@ public sealed class LanguageController : Controller
         Response.Headers.CacheControl = "no-store";
 
         // Only a page of the chosen language on this site: anything else (another host, //evil) goes to that language's home.
-        var target = returnUrl is not null && Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith(PortalUrls.Home(culture), StringComparison.Ordinal)
-            ? returnUrl
-            : PortalUrls.Home(culture);
+        var target = Url.SafeReturnUrl(returnUrl, PortalUrls.Home(culture));
         return LocalRedirect(target);
     }
 }

@@ -234,9 +234,7 @@ public sealed partial class AdminAccountController(
 
     /// <summary>Only a page of the admin area on this site: sign-in never redirects anywhere else.</summary>
     private string SafeReturnUrl(string culture, string? returnUrl)
-        => returnUrl is not null && Url.IsLocalUrl(returnUrl) && AdminSetup.IsAdminPath(new PathString(returnUrl.Split('?')[0]))
-            ? returnUrl
-            : $"{PortalUrls.Home(culture)}admin";
+        => Url.SafeReturnUrl(returnUrl, r => AdminSetup.IsAdminPath(new PathString(r.Split('?')[0])), $"{PortalUrls.Home(culture)}admin");
 
     /// <summary>A sign-in or enrolment page: its view, the key of its texts (Admin.{Key}.Title and .Intro) and its address.</summary>
     private sealed record AccountForm(string View, string Key, string Path)
