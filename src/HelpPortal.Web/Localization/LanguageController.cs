@@ -26,14 +26,7 @@ public sealed class LanguageController : Controller
         Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions
-            {
-                Expires = DateTimeOffset.UtcNow.AddYears(1),
-                HttpOnly = true,
-                Secure = Request.IsHttps,
-                SameSite = SameSiteMode.Lax,
-                IsEssential = true,
-            });
+            PortalCookies.Essential(Request, TimeSpan.FromDays(365)));
         Response.Headers.CacheControl = "no-store";
 
         // Only a page of the chosen language on this site: anything else (another host, //evil) goes to that language's home.
