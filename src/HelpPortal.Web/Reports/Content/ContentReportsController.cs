@@ -64,8 +64,7 @@ public sealed class ContentReportsController(PortalDbContext db, TimeProvider ti
             return BadRequest(string.Join(Environment.NewLine, errors));
         }
 
-        Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"search-misses-{Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv\"";
+        Response.StartCsvDownload($"search-misses-{Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv");
         await CsvExport.WriteAsync(
             ContentReports.SearchMisses(db, start, end).AsAsyncEnumerable(),
             ["culture", "query", "searches"],

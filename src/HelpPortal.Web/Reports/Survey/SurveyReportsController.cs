@@ -89,8 +89,7 @@ public sealed partial class SurveyReportsController(
             return BadRequest(string.Join(Environment.NewLine, errors));
         }
 
-        Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"{SurveyCsv.FileName(Today())}\"";
+        Response.StartCsvDownload(SurveyCsv.FileName(Today()));
 
         // Streamed: rows go to the client as SQLite yields them, so memory stays flat for any number of responses.
         var responses = filter.Apply(db).AsNoTracking().OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).AsAsyncEnumerable();
