@@ -149,7 +149,8 @@ public sealed partial class AdminAccountController(
         // The session now has a second factor: sign in again with it, which also replaces the cookie.
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
         LogEnrolled(logger, user.Email);
-        return View(AccountForm.RecoveryCodes.View, new RecoveryCodesPage(Header(culture, AccountForm.RecoveryCodes, returnUrl), Intro(AccountForm.RecoveryCodes), codes));
+        var recoveryCodes = new RecoveryCodesPage(Header(culture, AccountForm.RecoveryCodes, returnUrl), Intro(AccountForm.RecoveryCodes), codes);
+        return View(AccountForm.RecoveryCodes.View, recoveryCodes);
     }
 
     /// <summary>The second step of sign-in, after the password: only for a browser that has just passed it.</summary>
@@ -211,14 +212,15 @@ public sealed partial class AdminAccountController(
         };
     }
 
-    private ViewResult Form(string culture, AccountForm form, string? returnUrl)
-        => View(form.View, new AdminFormPage(Header(culture, form, returnUrl), Intro(form), returnUrl));
+    private ViewResult Form(string culture, AccountForm form, string? returnUrl) => View(form.View, Page(culture, form, returnUrl));
 
     private ViewResult Refused(string culture, AccountForm form, string? returnUrl, string error)
     {
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View(form.View, new AdminFormPage(Header(culture, form, returnUrl), Intro(form), returnUrl) { Error = error });
+        return View(form.View, Page(culture, form, returnUrl) with { Error = error });
     }
+
+    private AdminFormPage Page(string culture, AccountForm form, string? returnUrl) => new(Header(culture, form, returnUrl), Intro(form), returnUrl);
 
     private AdminPageHeader Header(string culture, AccountForm form, string? returnUrl) => AdminPageHeader.For(
         culture, text[$"Admin.{form.Key}.Title"], c => AdminUrl(c, form.Path, null), c => AdminUrl(c, form.Path, returnUrl));

@@ -32,7 +32,8 @@ public sealed class ContentReportsController(PortalDbContext db, TimeProvider ti
 
     [HttpGet("feedback")]
     public async Task<IActionResult> Feedback(string culture, FeedbackSort sort = FeedbackSort.Worst, CancellationToken cancellationToken = default)
-        => View("Feedback", new FeedbackReportPage(Header(culture, "Admin.Feedback.Title", "feedback"), await ContentReports.FeedbackAsync(db, sort, cancellationToken), sort));
+        => View("Feedback", new FeedbackReportPage(
+            Header(culture, "Admin.Feedback.Title", "feedback"), await ContentReports.FeedbackAsync(db, sort, cancellationToken), sort));
 
     [HttpGet("search-misses")]
     public async Task<IActionResult> SearchMisses(string culture, string? from, string? to, CancellationToken cancellationToken)
@@ -75,7 +76,8 @@ public sealed class ContentReportsController(PortalDbContext db, TimeProvider ti
 
     [HttpGet("coverage")]
     public async Task<IActionResult> Coverage(string culture, CancellationToken cancellationToken)
-        => View("Coverage", new CoveragePage(Header(culture, "Admin.Coverage.Title", "coverage"), await ContentReports.CoverageAsync(db, culture, cancellationToken)));
+        => View("Coverage", new CoveragePage(
+            Header(culture, "Admin.Coverage.Title", "coverage"), await ContentReports.CoverageAsync(db, culture, cancellationToken)));
 
     private AdminPageHeader Header(string culture, string titleKey, string path)
         => AdminPageHeader.For(culture, text[titleKey], c => AdminUrls.Page(c, path, null));
