@@ -9,6 +9,9 @@ public sealed record QuestionLink(string Title, string? Summary, string Url, str
 
 public sealed record Breadcrumb(string Name, string? Url);
 
+/// <summary>A topic's questions as a list: the topic page shows their summaries, an article's sidebar only their titles.</summary>
+public sealed record QuestionList(IReadOnlyList<QuestionLink> Questions, bool WithSummaries);
+
 public sealed record HomePage : PortalPage
 {
     public required IReadOnlyList<TopicCard> Topics { get; init; }

@@ -103,14 +103,7 @@ public sealed class FeedbackController(PortalDbContext db, TimeProvider time, IS
         if (id is null || id.Length is < 16 or > 64)
         {
             id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-            Response.Cookies.Append(VoterCookie, id, new CookieOptions
-            {
-                MaxAge = TimeSpan.FromDays(365),
-                HttpOnly = true,
-                Secure = Request.IsHttps,
-                SameSite = SameSiteMode.Lax,
-                IsEssential = true,
-            });
+            Response.Cookies.Append(VoterCookie, id, PortalCookies.Essential(Request, TimeSpan.FromDays(365)));
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)));

@@ -47,6 +47,13 @@ public static class CsvExport
     /// </summary>
     private static readonly SearchValues<char> QuoteWhenPresent = SearchValues.Create(",;\t\r\n\"");
 
+    /// <summary>Makes the response a CSV file the browser saves as <paramref name="fileName"/>; the rows follow in its body.</summary>
+    public static void StartCsvDownload(this HttpResponse response, string fileName)
+    {
+        response.ContentType = "text/csv; charset=utf-8";
+        response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+    }
+
     public static async Task<int> WriteAsync<T>(
         IAsyncEnumerable<T> rows, IEnumerable<string> headers, Func<T, IEnumerable<string>> cells, Stream output, char delimiter, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using HelpPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -25,20 +26,11 @@ public sealed class LanguageController : Controller
         Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions
-            {
-                Expires = DateTimeOffset.UtcNow.AddYears(1),
-                HttpOnly = true,
-                Secure = Request.IsHttps,
-                SameSite = SameSiteMode.Lax,
-                IsEssential = true,
-            });
+            PortalCookies.Essential(Request, TimeSpan.FromDays(365)));
         Response.Headers.CacheControl = "no-store";
 
         // Only a page of the chosen language on this site: anything else (another host, //evil) goes to that language's home.
-        var target = returnUrl is not null && Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith(PortalUrls.Home(culture), StringComparison.Ordinal)
-            ? returnUrl
-            : PortalUrls.Home(culture);
+        var target = Url.SafeReturnUrl(returnUrl, PortalUrls.Home(culture));
         return LocalRedirect(target);
     }
 }

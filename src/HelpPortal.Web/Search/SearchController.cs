@@ -28,6 +28,10 @@ public sealed record SearchPage : PortalPage
     public IReadOnlyList<TopicCard> Topics { get; init; } = [];
 }
 
+/// <summary>A list of hits named by the heading <paramref name="HeadingId"/>.</summary>
+/// <param name="InOtherLanguage">Hits in the other language are marked with their own lang and hreflang.</param>
+public sealed record SearchHitList(string HeadingId, IReadOnlyList<SearchHit> Hits, bool InOtherLanguage);
+
 /// <summary>
 /// GET /{culture}/search?q=…: results best first, 20 a page. Not output-cached: every query that finds nothing is counted,
 /// so searches are rate-limited per client like the other anonymous writes.

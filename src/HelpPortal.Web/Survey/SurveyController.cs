@@ -124,9 +124,7 @@ public sealed class SurveyController(
         }
 
         SurveyPrompt.Remember(Response, SurveyPrompt.Dismissed, options.Value.PromptDismissal);
-        var target = returnUrl is not null && Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith(PortalUrls.Home(culture), StringComparison.Ordinal)
-            ? returnUrl
-            : PortalUrls.Home(culture);
+        var target = Url.SafeReturnUrl(returnUrl, PortalUrls.Home(culture));
         return this.SeeOther(target);
     }
 

@@ -1,3 +1,5 @@
+using HelpPortal.Web.Infrastructure;
+
 namespace HelpPortal.Web.Survey;
 
 /// <summary>
@@ -16,12 +18,5 @@ public static class SurveyPrompt
     public static bool IsShown(HttpRequest request) => State(request) == "shown";
 
     public static void Remember(HttpResponse response, string value, TimeSpan lifetime)
-        => response.Cookies.Append(CookieName, value, new CookieOptions
-        {
-            MaxAge = lifetime,
-            HttpOnly = true,
-            Secure = response.HttpContext.Request.IsHttps,
-            SameSite = SameSiteMode.Lax,
-            IsEssential = true,
-        });
+        => response.Cookies.Append(CookieName, value, PortalCookies.Essential(response.HttpContext.Request, lifetime));
 }

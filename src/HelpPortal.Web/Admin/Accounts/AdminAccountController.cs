@@ -25,7 +25,7 @@ public sealed partial class AdminAccountController(
     private const string Issuer = "HelpPortal";
 
     [HttpGet("login")]
-    public IActionResult Login(string culture, string? returnUrl) => View("Form", Page(culture, "login", returnUrl));
+    public IActionResult Login(string culture, string? returnUrl) => Form(culture, AccountForm.Login, returnUrl);
 
     [HttpPost("login")]
     [EnableRateLimiting(RateLimiting.SignInPolicy)]
@@ -33,7 +33,7 @@ public sealed partial class AdminAccountController(
     {
         if (!ModelState.IsValid)
         {
-            return Refused(culture, "login", returnUrl, FirstModelError());
+            return Refused(culture, AccountForm.Login, returnUrl, FirstModelError());
         }
 
         // No account, or a disabled one: the same cost (one password hash) and the same answer as a wrong password, so
@@ -43,14 +43,14 @@ public sealed partial class AdminAccountController(
         {
             users.CheckPasswordWithoutAccount(input.Password);
             LogSignInFailed(logger, input.Email);
-            return Refused(culture, "login", returnUrl, text["Admin.Error.WrongPassword"]);
+            return Refused(culture, AccountForm.Login, returnUrl, text["Admin.Error.WrongPassword"]);
         }
 
         var result = await signIn.PasswordSignInAsync(account, input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
             LogLockedOut(logger, input.Email);
-            return Refused(culture, "login", returnUrl, text["Admin.Error.LockedOut"]);
+            return Refused(culture, AccountForm.Login, returnUrl, text["Admin.Error.LockedOut"]);
         }
 
         if (result.RequiresTwoFactor)
@@ -61,7 +61,7 @@ public sealed partial class AdminAccountController(
         if (!result.Succeeded)
         {
             LogSignInFailed(logger, input.Email);
-            return Refused(culture, "login", returnUrl, text["Admin.Error.WrongPassword"]);
+            return Refused(culture, AccountForm.Login, returnUrl, text["Admin.Error.WrongPassword"]);
         }
 
         LogSignedIn(logger, input.Email, "password");
@@ -71,21 +71,21 @@ public sealed partial class AdminAccountController(
     }
 
     [HttpGet("login/code")]
-    public IActionResult Code(string culture, string? returnUrl) => View("Form", Page(culture, "code", returnUrl));
+    public IActionResult Code(string culture, string? returnUrl) => Form(culture, AccountForm.Code, returnUrl);
 
     [HttpPost("login/code")]
     [EnableRateLimiting(RateLimiting.SignInPolicy)]
     public Task<IActionResult> Code(string culture, CodeInput input, string? returnUrl)
-        => SecondFactorAsync(culture, "code", returnUrl, "authenticator code",
+        => SecondFactorAsync(culture, AccountForm.Code, returnUrl, "authenticator code",
             () => signIn.TwoFactorAuthenticatorSignInAsync(Normalize(input.Code), isPersistent: false, rememberClient: false));
 
     [HttpGet("login/recovery")]
-    public IActionResult Recovery(string culture, string? returnUrl) => View("Form", Page(culture, "recovery", returnUrl));
+    public IActionResult Recovery(string culture, string? returnUrl) => Form(culture, AccountForm.Recovery, returnUrl);
 
     [HttpPost("login/recovery")]
     [EnableRateLimiting(RateLimiting.SignInPolicy)]
     public Task<IActionResult> Recovery(string culture, CodeInput input, string? returnUrl)
-        => SecondFactorAsync(culture, "recovery", returnUrl, "recovery code",
+        => SecondFactorAsync(culture, AccountForm.Recovery, returnUrl, "recovery code",
             () => signIn.TwoFactorRecoveryCodeSignInAsync(input.Code.Replace(" ", "", StringComparison.Ordinal).Trim()));
 
     [HttpPost("logout")]
@@ -118,7 +118,7 @@ public sealed partial class AdminAccountController(
             return Redirect(SafeReturnUrl(culture, returnUrl));
         }
 
-        return View("Form", await EnrolmentPageAsync(culture, user, returnUrl, error: null));
+        return View(AccountForm.Enrol.View, await EnrolmentPageAsync(culture, user, returnUrl, error: null));
     }
 
     [HttpPost("enrol")]
@@ -140,7 +140,7 @@ public sealed partial class AdminAccountController(
         if (!ModelState.IsValid || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Normalize(input.Code)))
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Form", await EnrolmentPageAsync(culture, user, returnUrl, text["Admin.Error.WrongCode"]));
+            return View(AccountForm.Enrol.View, await EnrolmentPageAsync(culture, user, returnUrl, text["Admin.Error.WrongCode"]));
         }
 
         await users.SetTwoFactorEnabledAsync(user, true);
@@ -149,12 +149,13 @@ public sealed partial class AdminAccountController(
         // The session now has a second factor: sign in again with it, which also replaces the cookie.
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
         LogEnrolled(logger, user.Email);
-        return View("Form", Page(culture, "recovery-codes", returnUrl) with { RecoveryCodes = codes });
+        var recoveryCodes = new RecoveryCodesPage(Header(culture, AccountForm.RecoveryCodes, returnUrl), Intro(AccountForm.RecoveryCodes), codes);
+        return View(AccountForm.RecoveryCodes.View, recoveryCodes);
     }
 
     /// <summary>The second step of sign-in, after the password: only for a browser that has just passed it.</summary>
     private async Task<IActionResult> SecondFactorAsync(
-        string culture, string page, string? returnUrl, string method, Func<Task<Microsoft.AspNetCore.Identity.SignInResult>> signInWithCode)
+        string culture, AccountForm form, string? returnUrl, string method, Func<Task<Microsoft.AspNetCore.Identity.SignInResult>> signInWithCode)
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null)
@@ -164,27 +165,27 @@ public sealed partial class AdminAccountController(
 
         if (!ModelState.IsValid)
         {
-            return Refused(culture, page, returnUrl, FirstModelError());
+            return Refused(culture, form, returnUrl, FirstModelError());
         }
 
         var result = await signInWithCode();
         if (result.IsLockedOut)
         {
             LogLockedOut(logger, user.Email);
-            return Refused(culture, page, returnUrl, text["Admin.Error.LockedOut"]);
+            return Refused(culture, form, returnUrl, text["Admin.Error.LockedOut"]);
         }
 
         if (!result.Succeeded)
         {
             LogSignInFailed(logger, user.Email);
-            return Refused(culture, page, returnUrl, text[page == "code" ? "Admin.Error.WrongCode" : "Admin.Error.WrongRecoveryCode"]);
+            return Refused(culture, form, returnUrl, text[form == AccountForm.Code ? "Admin.Error.WrongCode" : "Admin.Error.WrongRecoveryCode"]);
         }
 
         LogSignedIn(logger, user.Email, method);
         return Redirect(SafeReturnUrl(culture, returnUrl));
     }
 
-    private async Task<AdminFormPage> EnrolmentPageAsync(string culture, AdminUser user, string? returnUrl, string? error)
+    private async Task<EnrolmentPage> EnrolmentPageAsync(string culture, AdminUser user, string? returnUrl, string? error)
     {
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
@@ -200,40 +201,31 @@ public sealed partial class AdminAccountController(
         var uri = $"otpauth://totp/{label}?secret={key}&issuer={Issuer}&digits=6";
         using var qr = QRCodeGenerator.GenerateQrCode(uri, QRCodeGenerator.ECCLevel.M);
         var svg = new SvgQRCode(qr).GetGraphic(6);
-        return Page(culture, "enrol", returnUrl) with
+        return new EnrolmentPage(
+            Header(culture, AccountForm.Enrol, returnUrl),
+            Intro(AccountForm.Enrol),
+            returnUrl,
+            QrCodeDataUrl: "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(svg)),
+            SharedKey: string.Join(' ', key!.ToLowerInvariant().Chunk(4).Select(c => new string(c))))
         {
             Error = error,
-            QrCodeDataUrl = "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(svg)),
-            SharedKey = string.Join(' ', key!.ToLowerInvariant().Chunk(4).Select(c => new string(c))),
         };
     }
 
-    private ViewResult Refused(string culture, string page, string? returnUrl, string error)
+    private ViewResult Form(string culture, AccountForm form, string? returnUrl) => View(form.View, Page(culture, form, returnUrl));
+
+    private ViewResult Refused(string culture, AccountForm form, string? returnUrl, string error)
     {
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Form", Page(culture, page, returnUrl) with { Error = error });
+        return View(form.View, Page(culture, form, returnUrl) with { Error = error });
     }
 
-    private AdminFormPage Page(string culture, string page, string? returnUrl) => new()
-    {
-        Culture = culture,
-        Kind = page,
-        Title = text[$"Admin.{page}.Title"],
-        Heading = text[$"Admin.{page}.Title"],
-        Intro = text[$"Admin.{page}.Intro"],
-        CanonicalUrl = AdminUrl(culture, PagePath(page), null),
-        Languages = PortalPage.Everywhere(c => AdminUrl(c, PagePath(page), returnUrl)),
-        OffersSurvey = false,
-        ReturnUrl = returnUrl,
-    };
+    private AdminFormPage Page(string culture, AccountForm form, string? returnUrl) => new(Header(culture, form, returnUrl), Intro(form), returnUrl);
 
-    private static string PagePath(string page) => page switch
-    {
-        "code" => "login/code",
-        "recovery" => "login/recovery",
-        "enrol" or "recovery-codes" => "enrol",
-        _ => "login",
-    };
+    private AdminPageHeader Header(string culture, AccountForm form, string? returnUrl) => AdminPageHeader.For(
+        culture, text[$"Admin.{form.Key}.Title"], c => AdminUrl(c, form.Path, null), c => AdminUrl(c, form.Path, returnUrl));
+
+    private string Intro(AccountForm form) => text[$"Admin.{form.Key}.Intro"];
 
     private string FirstModelError()
         => text[ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).FirstOrDefault() ?? "Admin.Error.WrongPassword"];
@@ -244,9 +236,17 @@ public sealed partial class AdminAccountController(
 
     /// <summary>Only a page of the admin area on this site: sign-in never redirects anywhere else.</summary>
     private string SafeReturnUrl(string culture, string? returnUrl)
-        => returnUrl is not null && Url.IsLocalUrl(returnUrl) && AdminSetup.IsAdminPath(new PathString(returnUrl.Split('?')[0]))
-            ? returnUrl
-            : $"{PortalUrls.Home(culture)}admin";
+        => Url.SafeReturnUrl(returnUrl, r => AdminSetup.IsAdminPath(new PathString(r.Split('?')[0])), $"{PortalUrls.Home(culture)}admin");
+
+    /// <summary>A sign-in or enrolment page: its view, the key of its texts (Admin.{Key}.Title and .Intro) and its address.</summary>
+    private sealed record AccountForm(string View, string Key, string Path)
+    {
+        public static readonly AccountForm Login = new("Login", "login", "login");
+        public static readonly AccountForm Code = new("Code", "code", "login/code");
+        public static readonly AccountForm Recovery = new("Recovery", "recovery", "login/recovery");
+        public static readonly AccountForm Enrol = new("Enrol", "enrol", "enrol");
+        public static readonly AccountForm RecoveryCodes = new("RecoveryCodes", "recovery-codes", "enrol");
+    }
 
     [LoggerMessage(LogLevel.Information, "Admin {Email} signed in with {Method}")]
     private static partial void LogSignedIn(ILogger logger, string? email, string method);

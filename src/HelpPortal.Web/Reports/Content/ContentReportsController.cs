@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using HelpPortal.Web.Admin;
 using HelpPortal.Web.Admin.Accounts;
@@ -12,28 +13,15 @@ using Microsoft.Extensions.Localization;
 
 namespace HelpPortal.Web.Reports.Content;
 
-public sealed record FeedbackReportPage : PortalPage
-{
-    public required IReadOnlyList<FeedbackRow> Rows { get; init; }
+[method: SetsRequiredMembers]
+public sealed record FeedbackReportPage(AdminPageHeader Header, IReadOnlyList<FeedbackRow> Rows, FeedbackSort Sort) : AdminPage(Header);
 
-    public required FeedbackSort Sort { get; init; }
-}
+[method: SetsRequiredMembers]
+public sealed record SearchMissesPage(
+    AdminPageHeader Header, DateOnly From, DateOnly To, IReadOnlyList<string> FilterErrors, IReadOnlyList<SearchMissRow> Rows) : AdminPage(Header);
 
-public sealed record SearchMissesPage : PortalPage
-{
-    public required DateOnly From { get; init; }
-
-    public required DateOnly To { get; init; }
-
-    public required IReadOnlyList<string> FilterErrors { get; init; }
-
-    public required IReadOnlyList<SearchMissRow> Rows { get; init; }
-}
-
-public sealed record CoveragePage : PortalPage
-{
-    public required IReadOnlyList<CoverageRow> Rows { get; init; }
-}
+[method: SetsRequiredMembers]
+public sealed record CoveragePage(AdminPageHeader Header, IReadOnlyList<CoverageRow> Rows) : AdminPage(Header);
 
 /// <summary>Reports for the content team: article feedback, failed searches (with CSV), translation coverage.</summary>
 [Route("{culture:culture}/admin")]
@@ -44,16 +32,8 @@ public sealed class ContentReportsController(PortalDbContext db, TimeProvider ti
 
     [HttpGet("feedback")]
     public async Task<IActionResult> Feedback(string culture, FeedbackSort sort = FeedbackSort.Worst, CancellationToken cancellationToken = default)
-        => View("Feedback", new FeedbackReportPage
-        {
-            Culture = culture,
-            Title = text["Admin.Feedback.Title"],
-            CanonicalUrl = AdminUrls.Page(culture, "feedback", null),
-            Languages = PortalPage.Everywhere(c => AdminUrls.Page(c, "feedback", null)),
-            OffersSurvey = false,
-            Rows = await ContentReports.FeedbackAsync(db, sort, cancellationToken),
-            Sort = sort,
-        });
+        => View("Feedback", new FeedbackReportPage(
+            Header(culture, "Admin.Feedback.Title", "feedback"), await ContentReports.FeedbackAsync(db, sort, cancellationToken), sort));
 
     [HttpGet("search-misses")]
     public async Task<IActionResult> SearchMisses(string culture, string? from, string? to, CancellationToken cancellationToken)
@@ -66,18 +46,12 @@ public sealed class ContentReportsController(PortalDbContext db, TimeProvider ti
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
-        return View("SearchMisses", new SearchMissesPage
-        {
-            Culture = culture,
-            Title = text["Admin.Misses.Title"],
-            CanonicalUrl = AdminUrls.Page(culture, "search-misses", null),
-            Languages = PortalPage.Everywhere(c => AdminUrls.Page(c, "search-misses", null)),
-            OffersSurvey = false,
-            From = start,
-            To = end,
-            FilterErrors = errors,
-            Rows = [.. rows.GroupBy(r => r.Culture).SelectMany(g => g.Take(MissesPerLanguage))],
-        });
+        return View("SearchMisses", new SearchMissesPage(
+            Header(culture, "Admin.Misses.Title", "search-misses"),
+            From: start,
+            To: end,
+            FilterErrors: errors,
+            Rows: [.. rows.GroupBy(r => r.Culture).SelectMany(g => g.Take(MissesPerLanguage))]));
     }
 
     [HttpGet("search-misses.csv")]
@@ -91,8 +65,7 @@ public sealed class ContentReportsController(PortalDbContext db, TimeProvider ti
             return BadRequest(string.Join(Environment.NewLine, errors));
         }
 
-        Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"search-misses-{Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv\"";
+        Response.StartCsvDownload($"search-misses-{Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv");
         await CsvExport.WriteAsync(
             ContentReports.SearchMisses(db, start, end).AsAsyncEnumerable(),
             ["culture", "query", "searches"],
@@ -103,15 +76,11 @@ public sealed class ContentReportsController(PortalDbContext db, TimeProvider ti
 
     [HttpGet("coverage")]
     public async Task<IActionResult> Coverage(string culture, CancellationToken cancellationToken)
-        => View("Coverage", new CoveragePage
-        {
-            Culture = culture,
-            Title = text["Admin.Coverage.Title"],
-            CanonicalUrl = AdminUrls.Page(culture, "coverage", null),
-            Languages = PortalPage.Everywhere(c => AdminUrls.Page(c, "coverage", null)),
-            OffersSurvey = false,
-            Rows = await ContentReports.CoverageAsync(db, culture, cancellationToken),
-        });
+        => View("Coverage", new CoveragePage(
+            Header(culture, "Admin.Coverage.Title", "coverage"), await ContentReports.CoverageAsync(db, culture, cancellationToken)));
+
+    private AdminPageHeader Header(string culture, string titleKey, string path)
+        => AdminPageHeader.For(culture, text[titleKey], c => AdminUrls.Page(c, path, null));
 
     private (DateOnly From, DateOnly To) Range(string? from, string? to, List<string> errors)
     {

@@ -13,9 +13,9 @@ public sealed record BarChart(string Id, string Title, IReadOnlyList<Bar> Bars);
 
 public sealed record QuestionSummary(SurveyQuestion Question, string Text, double AnsweredShare, double? Average, BarChart Chart);
 
-public sealed record WeekPoint(DateOnly WeekStart, int Responses, double AverageQ1);
+public sealed record WeekPoint(DateOnly WeekStart, int Responses, double AverageSatisfaction);
 
-public sealed record ArticleRow(string Key, string Title, string? Url, int Responses, double AverageQ1, double ShareNo);
+public sealed record ArticleRow(string Key, string Title, string? Url, int Responses, double AverageSatisfaction, double ShareNo);
 
 public sealed record Comment(Guid Id, DateTimeOffset SubmittedAt, string Culture, string? Article, string Text);
 
@@ -72,9 +72,9 @@ public sealed record SurveyReport(
         });
         articles = sort switch
         {
-            ArticleSort.ShareNo => articles.OrderByDescending(a => a.ShareNo).ThenBy(a => a.AverageQ1),
-            ArticleSort.Responses => articles.OrderByDescending(a => a.Responses).ThenBy(a => a.AverageQ1),
-            _ => articles.OrderBy(a => a.AverageQ1).ThenByDescending(a => a.ShareNo),
+            ArticleSort.ShareNo => articles.OrderByDescending(a => a.ShareNo).ThenBy(a => a.AverageSatisfaction),
+            ArticleSort.Responses => articles.OrderByDescending(a => a.Responses).ThenBy(a => a.AverageSatisfaction),
+            _ => articles.OrderBy(a => a.AverageSatisfaction).ThenByDescending(a => a.ShareNo),
         };
 
         var withText = responses.Where(r => r.Comment != null && r.Comment != "");

@@ -1,32 +1,26 @@
-using HelpPortal.Web.Localization;
+using System.Diagnostics.CodeAnalysis;
+using HelpPortal.Web.Admin;
 
 namespace HelpPortal.Web.Reports.Survey;
 
 public sealed record FilterChoice(string Value, string Label);
 
-public sealed record ReportPage : PortalPage
-{
-    public required SurveyFilter Filter { get; init; }
+/// <param name="QuestionCharts">The questions answered by choosing (all but the free text), each with its chart.</param>
+/// <param name="WeeksChart">Average satisfaction week by week; null when no response matches the filter.</param>
+[method: SetsRequiredMembers]
+public sealed record ReportPage(
+    AdminPageHeader Header,
+    SurveyFilter Filter,
+    IReadOnlyList<string> FilterErrors,
+    SurveyReport Report,
+    IReadOnlyList<QuestionChart> QuestionCharts,
+    SvgBarChart? WeeksChart,
+    ArticleSort Sort,
+    int CommentPage,
+    IReadOnlyList<FilterChoice> Topics,
+    IReadOnlyList<FilterChoice> Articles,
+    string SignedInAs) : AdminPage(Header);
 
-    public required IReadOnlyList<string> FilterErrors { get; init; }
-
-    public required SurveyReport Report { get; init; }
-
-    public required ArticleSort Sort { get; init; }
-
-    public required int CommentPage { get; init; }
-
-    public required IReadOnlyList<FilterChoice> Topics { get; init; }
-
-    public required IReadOnlyList<FilterChoice> Articles { get; init; }
-
-    public required string SignedInAs { get; init; }
-}
-
-public sealed record DeleteResponsePage : PortalPage
-{
-    public required Comment Response { get; init; }
-
-    /// <summary>The coded answers (question code, answer code), in the order of the questions.</summary>
-    public required IReadOnlyList<(string Code, string Answer)> Answers { get; init; }
-}
+/// <param name="Answers">The coded answers (question code, answer code), in the order of the questions.</param>
+[method: SetsRequiredMembers]
+public sealed record DeleteResponsePage(AdminPageHeader Header, Comment Response, IReadOnlyList<(string Code, string Answer)> Answers) : AdminPage(Header);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HelpPortal.Web.Admin;
 using HelpPortal.Web.Admin.Accounts;
 using HelpPortal.Web.Data;
@@ -38,38 +39,28 @@ public sealed partial class SurveyReportsController(
             .Select(a => new { a.Key, Titles = a.Translations.Select(t => new { t.Culture, t.Title }).ToList() })
             .ToListAsync(cancellationToken);
 
-        return View("Index", new ReportPage
-        {
-            Culture = culture,
-            Title = text["Admin.Reports.Title"],
-            CanonicalUrl = AdminUrls.Page(culture, "", null),
-            Languages = PortalPage.Everywhere(c => AdminUrls.Reports(c, filter.ToRouteValues())),
-            OffersSurvey = false,
-            Filter = filter,
-            FilterErrors = errors,
-            Report = report,
-            Sort = sort,
-            CommentPage = Math.Clamp(page, 1, report.CommentPages),
-            Topics = topics,
-            Articles = [.. articles.Select(a => new FilterChoice(a.Key, (a.Titles.FirstOrDefault(t => t.Culture == culture) ?? a.Titles[0]).Title))],
-            SignedInAs = User.Identity?.Name ?? "",
-        });
+        return View("Index", new ReportPage(
+            AdminPageHeader.For(culture, text["Admin.Reports.Title"], c => AdminUrls.Page(c, "", null), c => AdminUrls.Reports(c, filter.ToRouteValues())),
+            Filter: filter,
+            FilterErrors: errors,
+            Report: report,
+            QuestionCharts: [.. report.Questions.Where(q => q.Chart.Bars.Count > 0).Select(q => new QuestionChart(q, SvgBarChart.Draw(q.Chart)))],
+            WeeksChart: report.Weeks.Count == 0 ? null : WeeksChart(report.Weeks),
+            Sort: sort,
+            CommentPage: Math.Clamp(page, 1, report.CommentPages),
+            Topics: topics,
+            Articles: [.. articles.Select(a => new FilterChoice(a.Key, (a.Titles.FirstOrDefault(t => t.Culture == culture) ?? a.Titles[0]).Title))],
+            SignedInAs: User.Identity?.Name ?? ""));
     }
 
     [HttpGet("responses/{id:guid}/delete")]
     public async Task<IActionResult> Delete(string culture, Guid id, CancellationToken cancellationToken)
     {
         var response = await db.SurveyResponses.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        return response is null ? NotFound() : View("Delete", new DeleteResponsePage
-        {
-            Culture = culture,
-            Title = text["Admin.Delete.Title"],
-            CanonicalUrl = AdminUrls.DeleteResponse(culture, id),
-            Languages = PortalPage.Everywhere(c => AdminUrls.DeleteResponse(c, id)),
-            OffersSurvey = false,
-            Response = new Comment(response.Id, response.SubmittedAt, response.Culture, response.SourceArticle, response.Comment ?? ""),
-            Answers = [.. SurveyQuestions.All.Where(q => q.Kind != QuestionKind.Text).Select(q => (q.Code, q.Column.Read(response) ?? ""))],
-        });
+        return response is null ? NotFound() : View("Delete", new DeleteResponsePage(
+            AdminPageHeader.For(culture, text["Admin.Delete.Title"], c => AdminUrls.DeleteResponse(c, id)),
+            new Comment(response.Id, response.SubmittedAt, response.Culture, response.SourceArticle, response.Comment ?? ""),
+            [.. SurveyQuestions.All.Where(q => q.Kind != QuestionKind.Text).Select(q => (q.Code, q.Column.Read(response) ?? ""))]));
     }
 
     [HttpPost("responses/{id:guid}/delete")]
@@ -98,8 +89,7 @@ public sealed partial class SurveyReportsController(
             return BadRequest(string.Join(Environment.NewLine, errors));
         }
 
-        Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"{SurveyCsv.FileName(Today())}\"";
+        Response.StartCsvDownload(SurveyCsv.FileName(Today()));
 
         // Streamed: rows go to the client as SQLite yields them, so memory stays flat for any number of responses.
         var responses = filter.Apply(db).AsNoTracking().OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).AsAsyncEnumerable();
@@ -107,6 +97,13 @@ public sealed partial class SurveyReportsController(
         LogExported(logger, User.Identity?.Name, rows, filter);
         return new EmptyResult();
     }
+
+    /// <summary>A bar per week, as long as its average satisfaction is of the best (5).</summary>
+    private SvgBarChart WeeksChart(IReadOnlyList<WeekPoint> weeks) => SvgBarChart.Draw(new BarChart("weeks", text["Admin.Weeks.Title"], [.. weeks.Select(w => new Bar(
+        string.Format(CultureInfo.CurrentCulture, text["Admin.Weeks.WeekOf"], w.WeekStart.ToString("d", CultureInfo.CurrentCulture)),
+        w.Responses,
+        w.AverageSatisfaction / 5,
+        string.Format(CultureInfo.CurrentCulture, text["Admin.Weeks.Point"], w.AverageSatisfaction.ToString("0.00", CultureInfo.CurrentCulture), w.Responses)))]));
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
