@@ -38,13 +38,28 @@ public static class HealthEndpoints
     public static IServiceCollection AddPortalHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
-            .AddDbContextCheck<PortalDbContext>("database")
-            .AddCheck<LastImportHealthCheck>("content");
+            .AddDbContextCheck<PortalDbContext>("database", tags: [ReadyTag])
+            .AddCheck<LastImportHealthCheck>("content", tags: [ReadyTag]);
         return services;
     }
 
-    public static IEndpointConventionBuilder MapPortalHealthChecks(this IEndpointRouteBuilder endpoints)
-        => endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteJsonAsync })
+    private const string ReadyTag = "ready";
+
+    /// <summary>
+    /// <c>/healthz</c> (everything, for people), and for a load balancer <c>/healthz/live</c> (the process answers: no
+    /// check, so a slow database never gets an instance restarted) and <c>/healthz/ready</c> (the database answers and
+    /// a catalogue is imported: send visitors here). Content errors leave an instance ready: it serves the last good
+    /// version of every file.
+    /// </summary>
+    public static void MapPortalHealthChecks(this IEndpointRouteBuilder endpoints)
+    {
+        Map(endpoints, "/healthz", _ => true);
+        Map(endpoints, "/healthz/live", _ => false);
+        Map(endpoints, "/healthz/ready", check => check.Tags.Contains(ReadyTag));
+    }
+
+    private static void Map(IEndpointRouteBuilder endpoints, string path, Func<HealthCheckRegistration, bool> predicate)
+        => endpoints.MapHealthChecks(path, new HealthCheckOptions { Predicate = predicate, ResponseWriter = WriteJsonAsync })
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head])); // Monitors read; nothing else is answered.
 
     private static Task WriteJsonAsync(HttpContext context, HealthReport report)
