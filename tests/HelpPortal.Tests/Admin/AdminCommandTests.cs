@@ -47,14 +47,14 @@ public sealed class AdminCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "admin", "create" }, "--email is required.")]
-    [InlineData(new[] { "admin", "create", "--email" }, "'--email' needs a value")]
+    [InlineData(new[] { "admin", "create" }, "Option '--email' is required.")]
+    [InlineData(new[] { "admin", "create", "--email" }, "Required argument missing for option: '--email'.")]
     [InlineData(new[] { "admin", "create", "--email", "not-an-email" }, "is invalid")]
-    [InlineData(new[] { "admin", "create", "--email", "ops@example.eu", "--role", "root" }, "Unknown option --role.")]
+    [InlineData(new[] { "admin", "create", "--email", "ops@example.eu", "--role", "root" }, "Unrecognized command or argument '--role'.")]
     [InlineData(new[] { "admin", "disable", "--email", "nobody@example.eu" }, "There is no admin with the email address nobody@example.eu.")]
     [InlineData(new[] { "survey", "purge", "--older-than", "soon" }, "--older-than must be a whole number of days")]
     [InlineData(new[] { "survey", "purge", "--older-than", "0" }, "--older-than must be a whole number of days")]
-    [InlineData(new[] { "survey", "export" }, "--out is required.")]
+    [InlineData(new[] { "survey", "export" }, "Option '--out' is required.")]
     [InlineData(new[] { "survey", "export", "--out", "x.csv", "--from", "27.11.2026" }, "'from' must be a date written as YYYY-MM-DD")]
     [InlineData(new[] { "survey", "export", "--out", "x.csv", "--culture", "de" }, "'culture' must be en or lv")]
     [InlineData(new[] { "survey", "export", "--out", "x.csv", "--delimiter", "tab" }, "'delimiter' must be comma or semicolon")]
@@ -99,7 +99,8 @@ public sealed class AdminCommandTests : IDisposable
         var result = await RunAsync(null, "admin", "delete");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("admin create --email E", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Unknown command 'admin delete'.", result.Error, StringComparison.Ordinal);
+        Assert.Contains("HelpPortal.Web admin [command] [options]", result.Error, StringComparison.Ordinal);
     }
 
     public void Dispose()

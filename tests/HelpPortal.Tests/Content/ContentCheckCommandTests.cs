@@ -50,7 +50,8 @@ public sealed class ContentCheckCommandTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.Contains("Unknown command 'content chek'", output, StringComparison.Ordinal);
-        Assert.Contains("content check", output, StringComparison.Ordinal);
+        Assert.Contains("HelpPortal.Web content [command] [options]", output, StringComparison.Ordinal);
+        Assert.Contains("check", output, StringComparison.Ordinal);
     }
 
     public void Dispose() => _content.Dispose();

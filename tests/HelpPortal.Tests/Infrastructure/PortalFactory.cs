@@ -1,3 +1,4 @@
+using HelpPortal.Web.Commands;
 using HelpPortal.Web.Content;
 using HelpPortal.Web.Data;
 using Microsoft.AspNetCore.Hosting;
@@ -100,6 +101,20 @@ public class PortalFactory : WebApplicationFactory<Program>
     }
 
     public Task<int> CountTranslationsAsync() => WithDbAsync(db => db.ArticleTranslations.CountAsync());
+
+    /// <summary>
+    /// Runs a command line (<c>admin create …</c>) through the portal's own dispatcher, in this process, on this portal's
+    /// database and content: what the executable does, without starting a process per call.
+    /// </summary>
+    public async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(string? standardInput, params string[] args)
+    {
+        using var input = new StringReader(standardInput ?? "");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await PortalCommands.TryRunAsync(Services, args, input, output, error)
+            ?? throw new ArgumentException("No command in the arguments: the portal would start serving.", nameof(args));
+        return (exitCode, output.ToString(), error.ToString());
+    }
 
     /// <summary>A client that does not follow redirects, so tests can see them.</summary>
     public HttpClient CreatePlainClient(string baseAddress = "http://localhost")
