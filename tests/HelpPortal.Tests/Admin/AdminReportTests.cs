@@ -132,10 +132,7 @@ public sealed class AdminReportTests : IAsyncLifetime, IDisposable
     {
         await SeedAsync(Response(Now.AddDays(-400)), Response(Now.AddDays(-366)), Response(Now.AddDays(-10)));
 
-        var result = await PortalProcess.RunAsync(
-            new Dictionary<string, string> { ["ConnectionStrings__Portal"] = $"Data Source={_factory.DatabasePath}" },
-            null,
-            "survey", "purge", "--older-than", "365");
+        var result = await _factory.RunCommandAsync(null, "survey", "purge", "--older-than", "365");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("2 responses submitted before", result.Output, StringComparison.Ordinal);
