@@ -1,6 +1,3 @@
-using HelpPortal.Web.Infrastructure;
-using Microsoft.Extensions.Options;
-
 namespace HelpPortal.Web.Content;
 
 public static class ContentExtensions
@@ -18,20 +15,5 @@ public static class ContentExtensions
         services.AddHostedService<CatalogueStartup>();
         services.AddHostedService<ContentWatcher>();
         return services;
-    }
-
-    /// <summary><c>content check</c>: prints every problem in the content folder; exit code 1 when there is an error.</summary>
-    public static int RunContentCheck(this IServiceProvider services, TextWriter output)
-    {
-        var folder = services.GetRequiredService<PortalPaths>().Resolve(services.GetRequiredService<IOptions<ContentOptions>>().Value.Path);
-        var content = new ContentReader().Read(folder);
-        foreach (var problem in content.Problems)
-        {
-            output.WriteLine(problem);
-        }
-
-        var topics = content.Topics?.Count ?? 0;
-        output.WriteLine($"{folder}: {topics} topics, {content.Articles.Count} article files load; {content.ErrorCount} errors, {content.WarningCount} warnings.");
-        return content.ErrorCount > 0 ? 1 : 0;
     }
 }

@@ -28,7 +28,10 @@ public sealed partial class SurveyWriter(IServiceScopeFactory scopes, IOptions<S
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        // Drain what is queued before the host stops, so no accepted answer is lost at shutdown.
+        // Drain what is queued before the host stops, so no accepted answer is lost at shutdown. Nothing new arrives
+        // meanwhile: WebApplicationBuilder registers the server (GenericWebHostService) after every other hosted
+        // service and the host stops them in reverse order, so Kestrel has stopped accepting and finished its requests
+        // (each waiting for its answer's commit, which this writer, still running, makes) before this is called.
         _queue.Writer.TryComplete();
         await base.StopAsync(cancellationToken);
     }

@@ -2,23 +2,42 @@ using HelpPortal.Tests.Infrastructure;
 
 namespace HelpPortal.Tests.Admin;
 
-/// <summary>The admin and survey commands through the portal's real entry point, on a database of their own.</summary>
+/// <summary>
+/// The admin and survey commands, run in-process on a test portal's own database; once through the portal's real
+/// executable, which reads the password from its redirected standard input.
+/// </summary>
 public sealed class AdminCommandTests : IDisposable
 {
     private const string GoodPassword = "a long and unusual passphrase";
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "helpportal-cli-" + Guid.NewGuid().ToString("N"));
+    private readonly PortalFactory _factory = new();
 
     [Fact]
     public async Task Admin_create_reads_the_password_from_standard_input_and_list_shows_the_admin()
     {
-        var created = await RunAsync(GoodPassword + "\n", "admin", "create", "--email", "ops@example.eu");
-        var listed = await RunAsync(null, "admin", "list");
+        var folder = Path.Combine(Path.GetTempPath(), "helpportal-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var environment = new Dictionary<string, string>
+            {
+                ["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(folder, "portal.db")}",
+                ["DataProtection__KeysPath"] = Path.Combine(folder, "keys"),
+                ["Content__Path"] = TestContent.RepositoryContentFolder,
+            };
 
-        Assert.Equal(0, created.ExitCode);
-        Assert.Contains("Admin ops@example.eu created.", created.Output, StringComparison.Ordinal);
-        Assert.Equal(0, listed.ExitCode);
-        Assert.Contains("ops@example.eu\tnot enrolled\tactive", listed.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(GoodPassword, created.Output + created.Error + listed.Output, StringComparison.Ordinal);
+            var created = await PortalProcess.RunAsync(environment, GoodPassword + "\n", "admin", "create", "--email", "ops@example.eu");
+            var listed = await PortalProcess.RunAsync(environment, null, "admin", "list");
+
+            Assert.Equal(0, created.ExitCode);
+            Assert.Contains("Admin ops@example.eu created.", created.Output, StringComparison.Ordinal);
+            Assert.Equal(0, listed.ExitCode);
+            Assert.Contains("ops@example.eu\tnot enrolled\tactive", listed.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain(GoodPassword, created.Output + created.Error + listed.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Theory]
@@ -47,14 +66,14 @@ public sealed class AdminCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "admin", "create" }, "--email is required.")]
-    [InlineData(new[] { "admin", "create", "--email" }, "'--email' needs a value")]
+    [InlineData(new[] { "admin", "create" }, "Option '--email' is required.")]
+    [InlineData(new[] { "admin", "create", "--email" }, "Required argument missing for option: '--email'.")]
     [InlineData(new[] { "admin", "create", "--email", "not-an-email" }, "is invalid")]
-    [InlineData(new[] { "admin", "create", "--email", "ops@example.eu", "--role", "root" }, "Unknown option --role.")]
+    [InlineData(new[] { "admin", "create", "--email", "ops@example.eu", "--role", "root" }, "Unrecognized command or argument '--role'.")]
     [InlineData(new[] { "admin", "disable", "--email", "nobody@example.eu" }, "There is no admin with the email address nobody@example.eu.")]
     [InlineData(new[] { "survey", "purge", "--older-than", "soon" }, "--older-than must be a whole number of days")]
     [InlineData(new[] { "survey", "purge", "--older-than", "0" }, "--older-than must be a whole number of days")]
-    [InlineData(new[] { "survey", "export" }, "--out is required.")]
+    [InlineData(new[] { "survey", "export" }, "Option '--out' is required.")]
     [InlineData(new[] { "survey", "export", "--out", "x.csv", "--from", "27.11.2026" }, "'from' must be a date written as YYYY-MM-DD")]
     [InlineData(new[] { "survey", "export", "--out", "x.csv", "--culture", "de" }, "'culture' must be en or lv")]
     [InlineData(new[] { "survey", "export", "--out", "x.csv", "--delimiter", "tab" }, "'delimiter' must be comma or semicolon")]
@@ -99,32 +118,11 @@ public sealed class AdminCommandTests : IDisposable
         var result = await RunAsync(null, "admin", "delete");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("admin create --email E", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Unknown command 'admin delete'.", result.Error, StringComparison.Ordinal);
+        Assert.Contains("HelpPortal.Web admin [command] [options]", result.Error, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // Nothing was created.
-        }
-    }
+    public void Dispose() => _factory.Dispose();
 
-    private Task<(int ExitCode, string Output, string Error)> RunAsync(string? input, params string[] args)
-    {
-        Directory.CreateDirectory(_folder);
-        return PortalProcess.RunAsync(
-            new Dictionary<string, string>
-            {
-                ["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(_folder, "portal.db")}",
-                ["DataProtection__KeysPath"] = Path.Combine(_folder, "keys"),
-                ["Content__Path"] = TestContent.RepositoryContentFolder,
-            },
-            input,
-            args);
-    }
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(string? input, params string[] args) => _factory.RunCommandAsync(input, args);
 }

@@ -6,17 +6,16 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace HelpPortal.Tests.Admin;
 
-public sealed class AdminReportTests : IAsyncLifetime, IDisposable
+public sealed class AdminReportTests(AdminReportTests.Portal portal) : IClassFixture<AdminReportTests.Portal>, IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
-    private readonly PortalFactory _factory = new() { Time = new FakeTimeProvider(Now) };
-    private AdminSession _admin = null!;
+    private readonly PortalFactory _factory = portal.Factory;
+    private readonly AdminSession _admin = portal.Admin;
 
-    public async Task InitializeAsync() => _admin = await AdminSession.SignedInAsync(_factory);
+    // The tests share one portal and admin on a clock that stands still; each starts from no responses.
+    public Task InitializeAsync() => portal.ForgetSurveyResponsesAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
-
-    public void Dispose() => _factory.Dispose();
 
     [Fact]
     public async Task The_dashboard_shows_totals_median_time_and_the_distribution_of_each_answer()
@@ -132,10 +131,7 @@ public sealed class AdminReportTests : IAsyncLifetime, IDisposable
     {
         await SeedAsync(Response(Now.AddDays(-400)), Response(Now.AddDays(-366)), Response(Now.AddDays(-10)));
 
-        var result = await PortalProcess.RunAsync(
-            new Dictionary<string, string> { ["ConnectionStrings__Portal"] = $"Data Source={_factory.DatabasePath}" },
-            null,
-            "survey", "purge", "--older-than", "365");
+        var result = await _factory.RunCommandAsync(null, "survey", "purge", "--older-than", "365");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("2 responses submitted before", result.Output, StringComparison.Ordinal);
@@ -149,4 +145,6 @@ public sealed class AdminReportTests : IAsyncLifetime, IDisposable
     private Task<int> SeedAsync(params SurveyResponse[] responses) => _factory.SeedAsync(responses);
 
     private Task<int> CountAsync() => _factory.WithDbAsync(db => db.SurveyResponses.CountAsync());
+
+    public sealed class Portal() : SignedInPortal(new PortalFactory { Time = new FakeTimeProvider(Now) });
 }

@@ -1,8 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
 using HelpPortal.Tests.Infrastructure;
-using HelpPortal.Web.Admin.Accounts;
-using HelpPortal.Web.Commands;
 using OtpNet;
 
 namespace HelpPortal.Tests.Admin;
@@ -32,9 +30,8 @@ public sealed class AdminSession
 
     public static async Task<AdminSession> CreateAsync(PortalFactory factory, string email = "admin@example.eu")
     {
-        var exitCode = await AdminCommands.RunAsync(
-            factory.Services, CommandLine.Parse(["admin", "create", "--email", email]), new StringReader(Password + "\n"), TextWriter.Null, TextWriter.Null);
-        Assert.Equal(0, exitCode);
+        var (exitCode, _, error) = await factory.RunCommandAsync(Password + "\n", "admin", "create", "--email", email);
+        Assert.True(exitCode == 0, error);
         return new AdminSession(factory, email);
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using HelpPortal.Tests.Infrastructure;
 using HelpPortal.Web.Admin.Accounts;
-using HelpPortal.Web.Commands;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
@@ -318,7 +317,7 @@ public sealed class AdminSignInTests : IDisposable
         using var factory = new PortalFactoryWithHasher(hasher);
         var admin = await AdminSession.CreateAsync(factory);
         var stranger = await AdminSession.CreateAsync(factory, "stranger@example.eu");
-        await AdminCommands.RunAsync(factory.Services, CommandLine.Parse(["admin", "disable", "--email", "stranger@example.eu"]), TextReader.Null, TextWriter.Null, TextWriter.Null);
+        await factory.RunCommandAsync(null, "admin", "disable", "--email", "stranger@example.eu");
 
         var wrongPassword = await CountVerificationsAsync(hasher, () => admin.SignInWithPasswordAsync("wrong password here"));
         var unknownEmail = await CountVerificationsAsync(hasher, () => admin.PostFormAsync("/en/admin/login", [new("Email", "nobody@example.eu"), new("Password", "wrong password here")]));

@@ -3,34 +3,27 @@ using System.Text;
 using HelpPortal.Tests.Infrastructure;
 using HelpPortal.Web.Content;
 using HelpPortal.Web.Search;
+using Microsoft.EntityFrameworkCore;
 
 namespace HelpPortal.Tests.Admin;
 
 /// <summary>The content team's reports, on a copy of the content that lacks one translation and has one stale.</summary>
-public sealed class ContentReportTests : IAsyncLifetime, IDisposable
+public sealed class ContentReportTests(ContentReportTests.Portal portal) : IClassFixture<ContentReportTests.Portal>, IAsyncLifetime
 {
     private const string MissingLatvian = "lv/eu-login-app/viena-ierice-vairakiem-kontiem.md";
     private const string StaleLatvian = "lv/eid/jau-piesakos-ar-eid.md";
-    private readonly TestContent _content = new();
-    private readonly PortalFactory _factory;
-    private AdminSession _admin = null!;
+    private readonly TestContent _content = portal.Content;
+    private readonly PortalFactory _factory = portal.Factory;
+    private readonly AdminSession _admin = portal.Admin;
 
-    public ContentReportTests()
+    // The tests share one portal and admin; each starts from no votes and no search misses.
+    public Task InitializeAsync() => _factory.WithDbAsync(async db =>
     {
-        _content.Delete(MissingLatvian);
-        _content.Write(StaleLatvian, _content.Read(StaleLatvian).Replace("updated: 2026-11-20", "updated: 2026-01-15", StringComparison.Ordinal));
-        _factory = new PortalFactory { ContentFolder = _content.Folder };
-    }
-
-    public async Task InitializeAsync() => _admin = await AdminSession.SignedInAsync(_factory);
+        await db.ArticleVotes.ExecuteDeleteAsync();
+        return await db.SearchMisses.ExecuteDeleteAsync();
+    });
 
     public Task DisposeAsync() => Task.CompletedTask;
-
-    public void Dispose()
-    {
-        _factory.Dispose();
-        _content.Dispose();
-    }
 
     [Fact]
     public async Task The_coverage_matrix_shows_missing_and_stale_translations()
@@ -127,5 +120,32 @@ public sealed class ContentReportTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    public sealed class Portal : SignedInPortal
+    {
+        public Portal()
+            : this(new TestContent())
+        {
+        }
+
+        private Portal(TestContent content)
+            : base(new PortalFactory { ContentFolder = WithOneMissingAndOneStaleTranslation(content).Folder })
+            => Content = content;
+
+        public TestContent Content { get; }
+
+        public override async Task DisposeAsync()
+        {
+            await base.DisposeAsync();
+            Content.Dispose();
+        }
+
+        private static TestContent WithOneMissingAndOneStaleTranslation(TestContent content)
+        {
+            content.Delete(MissingLatvian);
+            content.Write(StaleLatvian, content.Read(StaleLatvian).Replace("updated: 2026-11-20", "updated: 2026-01-15", StringComparison.Ordinal));
+            return content;
+        }
     }
 }

@@ -1,7 +1,5 @@
 using HelpPortal.Tests.Infrastructure;
-using HelpPortal.Web.Commands;
 using HelpPortal.Web.Feedback;
-using HelpPortal.Web.Reports.Content;
 using HelpPortal.Web.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -43,13 +41,13 @@ public sealed class MaintenanceCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "maintenance", "purge" }, "--older-than is required.")]
-    [InlineData(new[] { "maintenance", "purge", "--older-than" }, "'--older-than' needs a value")]
+    [InlineData(new[] { "maintenance", "purge" }, "Option '--older-than' is required.")]
+    [InlineData(new[] { "maintenance", "purge", "--older-than" }, "Required argument missing for option: '--older-than'.")]
     [InlineData(new[] { "maintenance", "purge", "--older-than", "0" }, "--older-than must be a whole number of days, 1 or more, not '0'.")]
     [InlineData(new[] { "maintenance", "purge", "--older-than", "-5" }, "--older-than must be a whole number of days, 1 or more, not '-5'.")]
     [InlineData(new[] { "maintenance", "purge", "--older-than", "soon" }, "--older-than must be a whole number of days, 1 or more, not 'soon'.")]
     [InlineData(new[] { "maintenance", "purge", "--older-than", "1.5" }, "--older-than must be a whole number of days, 1 or more, not '1.5'.")]
-    [InlineData(new[] { "maintenance", "purge", "--older-than", "30", "--culture", "lv" }, "Unknown option --culture.")]
+    [InlineData(new[] { "maintenance", "purge", "--older-than", "30", "--culture", "lv" }, "Unrecognized command or argument '--culture'.")]
     public async Task Purge_with_bad_arguments_explains_the_problem_deletes_nothing_and_fails(string[] args, string message)
     {
         await SeedAsync([Miss("zzold", new DateOnly(2020, 1, 1))], [Vote("a", Now.AddYears(-5))]);
@@ -92,13 +90,7 @@ public sealed class MaintenanceCommandTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await MaintenanceCommands.RunAsync(_factory.Services, CommandLine.Parse(args), output, error);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => _factory.RunCommandAsync(null, args);
 
     private Task<int> SeedAsync(SearchMiss[] misses, ArticleVote[] votes) => _factory.WithDbAsync(db =>
     {

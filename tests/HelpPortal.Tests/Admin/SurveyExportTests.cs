@@ -8,17 +8,16 @@ using HelpPortal.Web.Survey;
 
 namespace HelpPortal.Tests.Admin;
 
-public sealed class SurveyExportTests : IAsyncLifetime, IDisposable
+public sealed class SurveyExportTests(SignedInPortal portal) : IClassFixture<SignedInPortal>, IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 10, 1, 8, 0, 0, TimeSpan.Zero);
-    private readonly PortalFactory _factory = new();
-    private AdminSession _admin = null!;
+    private readonly PortalFactory _factory = portal.Factory;
+    private readonly AdminSession _admin = portal.Admin;
 
-    public async Task InitializeAsync() => _admin = await AdminSession.SignedInAsync(_factory);
+    // The tests share one portal and admin; each starts from no responses, so it exports only what it stored.
+    public Task InitializeAsync() => portal.ForgetSurveyResponsesAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
-
-    public void Dispose() => _factory.Dispose();
 
     [Fact]
     public async Task A_thousand_random_responses_round_trip_through_a_strict_rfc4180_parser()

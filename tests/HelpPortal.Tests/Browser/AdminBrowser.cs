@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using HelpPortal.Tests.Admin;
-using HelpPortal.Web.Admin.Accounts;
-using HelpPortal.Web.Commands;
 using Microsoft.Playwright;
 using OtpNet;
 
@@ -13,8 +11,7 @@ public static class AdminBrowser
     public static async Task<IPage> SignInNewAdminAsync(BrowserFixture browser, string culture = "en")
     {
         var email = $"admin-{Guid.NewGuid():N}@example.eu";
-        Assert.Equal(0, await AdminCommands.RunAsync(browser.Factory.Services, CommandLine.Parse(["admin", "create", "--email", email]),
-            new StringReader(AdminSession.Password), TextWriter.Null, TextWriter.Null));
+        Assert.Equal(0, (await browser.Factory.RunCommandAsync(AdminSession.Password, "admin", "create", "--email", email)).ExitCode);
 
         var page = await browser.NewPageAsync();
         await page.GotoAsync($"/{culture}/admin/login");

@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using HelpPortal.Tests.Admin;
-using HelpPortal.Web.Admin.Accounts;
-using HelpPortal.Web.Commands;
 using Microsoft.Playwright;
 using OtpNet;
 
@@ -26,8 +24,7 @@ public sealed class AdminJourneyTests(BrowserFixture browser)
         await Assertions.Expect(visitor).ToHaveURLAsync(new Regex("/lv/survey/thanks"));
 
         var email = $"browser-{Guid.NewGuid():N}@example.eu";
-        Assert.Equal(0, await AdminCommands.RunAsync(browser.Factory.Services, CommandLine.Parse(["admin", "create", "--email", email]),
-            new StringReader(AdminSession.Password), TextWriter.Null, TextWriter.Null));
+        Assert.Equal(0, (await browser.Factory.RunCommandAsync(AdminSession.Password, "admin", "create", "--email", email)).ExitCode);
 
         var page = await browser.NewPageAsync(acceptDownloads: true);
         await page.GotoAsync("/en/admin");

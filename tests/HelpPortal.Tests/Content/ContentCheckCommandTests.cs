@@ -2,7 +2,10 @@ using HelpPortal.Tests.Infrastructure;
 
 namespace HelpPortal.Tests.Content;
 
-/// <summary>`content check` run as operators and CI run it: the portal's own executable, a real exit code.</summary>
+/// <summary>
+/// `content check` as CI and authors run it: in-process on a test portal reading the folder under test, and once
+/// through the portal's own executable, for the real exit code.
+/// </summary>
 public sealed class ContentCheckCommandTests : IDisposable
 {
     private readonly TestContent _content = new();
@@ -22,9 +25,16 @@ public sealed class ContentCheckCommandTests : IDisposable
         _content.WriteArticle("en/eid/one.md", "Body", ("key", "one"), ("topic", "eid"), ("order", "1"));
         _content.WriteArticle("lv/eid/divi.md", "Skat. [šeit](nav.md).", ("key", "divi"), ("title", "Divi"), ("topic", "eid"), ("order", "1"));
 
-        var (exitCode, output) = await RunAsync(_content.Folder, "content", "check");
+        var (exitCode, output, error) = await PortalProcess.RunAsync(
+            new Dictionary<string, string>
+            {
+                ["Content__Path"] = _content.Folder,
+                ["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(Path.GetTempPath(), "helpportal-check-unused.db")}",
+            },
+            standardInput: null,
+            "content", "check");
 
-        Assert.Equal(1, exitCode);
+        Assert.True(exitCode == 1, error);
         Assert.Contains("en/eid/one.md:1: error [title]: The required field 'title' is missing.", output, StringComparison.Ordinal);
         Assert.Contains("lv/eid/divi.md:8: error [link]:", output, StringComparison.Ordinal);
         Assert.Contains("2 errors", output, StringComparison.Ordinal);
@@ -50,21 +60,16 @@ public sealed class ContentCheckCommandTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.Contains("Unknown command 'content chek'", output, StringComparison.Ordinal);
-        Assert.Contains("content check", output, StringComparison.Ordinal);
+        Assert.Contains("HelpPortal.Web content [command] [options]", output, StringComparison.Ordinal);
+        Assert.Contains("check", output, StringComparison.Ordinal);
     }
 
     public void Dispose() => _content.Dispose();
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string contentFolder, params string[] args)
     {
-        var (exitCode, output, error) = await PortalProcess.RunAsync(
-            new Dictionary<string, string>
-            {
-                ["Content__Path"] = contentFolder,
-                ["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(Path.GetTempPath(), "helpportal-check-unused.db")}",
-            },
-            standardInput: null,
-            args);
+        using var factory = new PortalFactory { ContentFolder = contentFolder };
+        var (exitCode, output, error) = await factory.RunCommandAsync(null, args);
         return (exitCode, output + error);
     }
 }

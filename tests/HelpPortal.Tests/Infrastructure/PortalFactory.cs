@@ -1,3 +1,4 @@
+using HelpPortal.Web.Commands;
 using HelpPortal.Web.Content;
 using HelpPortal.Web.Data;
 using Microsoft.AspNetCore.Hosting;
@@ -9,7 +10,10 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Serilog.AspNetCore;
 using Serilog.Core;
+using Serilog.Extensions.Logging;
 
 namespace HelpPortal.Tests.Infrastructure;
 
@@ -80,6 +84,12 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             services.AddControllersWithViews().AddApplicationPart(typeof(PortalFactory).Assembly);
             services.AddSingleton<ILogEventSink>(Logs);
+
+            // The portal's AddSerilog writes through the static Log.Logger, which every host started in this process
+            // replaces (and a disposed one silences): with hosts side by side, a host's events would land in whichever
+            // started last. Each test host writes through its own logger instead.
+            services.AddSingleton<ILoggerFactory>(provider => new SerilogLoggerFactory(provider.GetRequiredService<Serilog.ILogger>()));
+            services.AddOptions<RequestLoggingOptions>().Configure<Serilog.ILogger>((options, logger) => options.Logger = logger);
             if (Time is not null)
             {
                 services.AddSingleton(Time);
@@ -100,6 +110,20 @@ public class PortalFactory : WebApplicationFactory<Program>
     }
 
     public Task<int> CountTranslationsAsync() => WithDbAsync(db => db.ArticleTranslations.CountAsync());
+
+    /// <summary>
+    /// Runs a command line (<c>admin create …</c>) through the portal's own dispatcher, in this process, on this portal's
+    /// database and content: what the executable does, without starting a process per call.
+    /// </summary>
+    public async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(string? standardInput, params string[] args)
+    {
+        using var input = new StringReader(standardInput ?? "");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await PortalCommands.TryRunAsync(Services, args, input, output, error)
+            ?? throw new ArgumentException("No command in the arguments: the portal would start serving.", nameof(args));
+        return (exitCode, output.ToString(), error.ToString());
+    }
 
     /// <summary>A client that does not follow redirects, so tests can see them.</summary>
     public HttpClient CreatePlainClient(string baseAddress = "http://localhost")

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 using HelpPortal.Tests.Infrastructure;
 using HelpPortal.Web.Search;
 using Microsoft.EntityFrameworkCore;
@@ -131,15 +134,25 @@ public sealed class SearchTests(PortalFactory factory) : IClassFixture<PortalFac
     [Fact]
     public async Task Results_are_paged_twenty_at_a_time()
     {
-        var (_, page) = await factory.CreateClient().GetPageAsync("/en/search?q=europass+OR+login+eu");
+        // "eu" is in every English answer (EU Login, Europass), so on the real content it spans two pages.
+        var (_, first) = await factory.CreateClient().GetPageAsync("/en/search?q=eu");
+        var firstPage = Results(first);
+        var secondPage = await ResultsAsync("en", "eu", page: 2);
+        var total = int.Parse(Regex.Match(first.QuerySelector("#results-heading")!.TextContent, @"(\d+) results").Groups[1].Value, CultureInfo.InvariantCulture);
 
-        Assert.InRange(page.QuerySelectorAll(".search-results > li").Length, 1, 20);
+        Assert.InRange(total, 21, 40);
+        Assert.Equal(20, firstPage.Count);
+        Assert.Equal(total - 20, secondPage.Count);
+        Assert.Empty(secondPage.Intersect(firstPage));
     }
 
-    private async Task<List<string>> ResultsAsync(string culture, string query)
+    private async Task<List<string>> ResultsAsync(string culture, string query, int page = 1)
     {
-        var (response, page) = await factory.CreateClient().GetPageAsync($"/{culture}/search?q={Uri.EscapeDataString(query)}");
+        var (response, document) = await factory.CreateClient().GetPageAsync($"/{culture}/search?q={Uri.EscapeDataString(query)}{(page > 1 ? $"&page={page}" : "")}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return [.. page.QuerySelectorAll(".search-results:not(.other-language .search-results) .search-result h3 a").Select(a => a.GetAttribute("href")!)];
+        return Results(document);
     }
+
+    private static List<string> Results(IDocument page)
+        => [.. page.QuerySelectorAll(".search-results:not(.other-language .search-results) .search-result h3 a").Select(a => a.GetAttribute("href")!)];
 }

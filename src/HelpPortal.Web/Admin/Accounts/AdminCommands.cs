@@ -1,4 +1,4 @@
-using HelpPortal.Web.Commands;
+using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,113 +10,118 @@ namespace HelpPortal.Web.Admin.Accounts;
 /// </summary>
 public static class AdminCommands
 {
-    public static async Task<int> RunAsync(IServiceProvider services, CommandLine command, TextReader input, TextWriter output, TextWriter error)
+    /// <summary>The <c>admin</c> command; <paramref name="input"/> is where passwords are read from.</summary>
+    public static Command Create(IServiceProvider services, TextReader input)
     {
-        await using var scope = services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AdminUser>>();
-        switch (command.Verbs)
-        {
-            case ["admin", "create"]:
-                command.AllowOnly("email");
-                var email = command.Required("email");
-                if (command.HasErrors(error))
-                {
-                    return 1;
-                }
+        var createEmail = EmailOption("The new admin's email address, which is also their user name.");
+        var create = new Command("create", "Create an admin; the password is read from standard input.") { createEmail };
+        create.SetAction(parse => InScope(services, scoped => CreateAsync(scoped, parse.GetRequiredValue(createEmail), input, parse.InvocationConfiguration)));
 
-                if (await users.FindByEmailAsync(email!) is not null)
-                {
-                    error.WriteLine($"An admin with the email address {email} already exists.");
-                    return 1;
-                }
+        var list = new Command("list", "List the admins: email, two-factor enrolment and status.");
+        list.SetAction(parse => InScope(services, scoped => ListAsync(Users(scoped), parse.InvocationConfiguration.Output)));
 
-                var password = ReadPassword(input, output, "Password for the new admin");
-                var user = new AdminUser { UserName = email, Email = email, EmailConfirmed = true };
-                var created = await users.CreateAsync(user, password ?? "");
-                if (!Succeeded(created, error))
-                {
-                    return 1;
-                }
+        var resetEmail = EmailOption("The admin whose password changes.");
+        var resetPassword = new Command("reset-password", "Set a new password (read from standard input); signs the admin out everywhere.") { resetEmail };
+        resetPassword.SetAction(parse => InScope(services, scoped => ResetPasswordAsync(Users(scoped), parse.GetRequiredValue(resetEmail), input, parse.InvocationConfiguration)));
 
-                var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-                if (!await roles.RoleExistsAsync(AdminSetup.Role))
-                {
-                    await roles.CreateAsync(new IdentityRole(AdminSetup.Role));
-                }
+        var disableEmail = EmailOption("The admin to disable.");
+        var disable = new Command("disable", "Disable an admin and end their sessions.") { disableEmail };
+        disable.SetAction(parse => InScope(services, scoped => DisableAsync(Users(scoped), parse.GetRequiredValue(disableEmail), parse.InvocationConfiguration)));
 
-                if (!Succeeded(await users.AddToRoleAsync(user, AdminSetup.Role), error))
-                {
-                    return 1;
-                }
-
-                output.WriteLine($"Admin {email} created. Sign in at /en/admin/login and enrol an authenticator app.");
-                return 0;
-
-            case ["admin", "list"]:
-                command.AllowOnly();
-                if (command.HasErrors(error))
-                {
-                    return 1;
-                }
-
-                var admins = await users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync();
-                output.WriteLine("email\ttwo-factor\tstatus");
-                foreach (var admin in admins)
-                {
-                    var status = admin.IsDisabled ? "disabled" : await users.IsLockedOutAsync(admin) ? "locked out" : "active";
-                    output.WriteLine($"{admin.Email}\t{(admin.TwoFactorEnabled ? "enrolled" : "not enrolled")}\t{status}");
-                }
-
-                output.WriteLine($"{admins.Count} admin(s).");
-                return 0;
-
-            case ["admin", "reset-password"]:
-                command.AllowOnly("email");
-                var target = await FindAsync(users, command, error);
-                if (target is null)
-                {
-                    return 1;
-                }
-
-                var newPassword = ReadPassword(input, output, $"New password for {target.Email}");
-                var token = await users.GeneratePasswordResetTokenAsync(target);
-                if (!Succeeded(await users.ResetPasswordAsync(target, token, newPassword ?? ""), error))
-                {
-                    return 1;
-                }
-
-                await users.ResetAccessFailedCountAsync(target);
-                output.WriteLine($"Password of {target.Email} changed; their sessions are signed out.");
-                return 0;
-
-            case ["admin", "disable"]:
-                command.AllowOnly("email");
-                var disabled = await FindAsync(users, command, error);
-                if (disabled is null)
-                {
-                    return 1;
-                }
-
-                await users.SetLockoutEnabledAsync(disabled, true);
-                await users.SetLockoutEndDateAsync(disabled, DateTimeOffset.MaxValue);
-                await users.UpdateSecurityStampAsync(disabled);
-                output.WriteLine($"Admin {disabled.Email} disabled and signed out everywhere.");
-                return 0;
-
-            default:
-                return -1;
-        }
+        return new Command("admin", "Admin accounts for the reports and exports.") { create, list, resetPassword, disable };
     }
 
-    private static async Task<AdminUser?> FindAsync(UserManager<AdminUser> users, CommandLine command, TextWriter error)
+    private static Option<string> EmailOption(string description) => new("--email") { Description = description, HelpName = "E", Required = true };
+
+    private static async Task<int> InScope(IServiceProvider services, Func<IServiceProvider, Task<int>> command)
     {
-        var email = command.Required("email");
-        if (command.HasErrors(error))
+        await using var scope = services.CreateAsyncScope();
+        return await command(scope.ServiceProvider);
+    }
+
+    private static UserManager<AdminUser> Users(IServiceProvider scoped) => scoped.GetRequiredService<UserManager<AdminUser>>();
+
+    private static async Task<int> CreateAsync(IServiceProvider scoped, string email, TextReader input, InvocationConfiguration console)
+    {
+        var users = Users(scoped);
+        if (await users.FindByEmailAsync(email) is not null)
         {
-            return null;
+            console.Error.WriteLine($"An admin with the email address {email} already exists.");
+            return 1;
         }
 
-        var user = await users.FindByEmailAsync(email!);
+        var password = ReadPassword(input, console.Output, "Password for the new admin");
+        var user = new AdminUser { UserName = email, Email = email, EmailConfirmed = true };
+        if (!Succeeded(await users.CreateAsync(user, password ?? ""), console.Error))
+        {
+            return 1;
+        }
+
+        var roles = scoped.GetRequiredService<RoleManager<IdentityRole>>();
+        if (!await roles.RoleExistsAsync(AdminSetup.Role))
+        {
+            await roles.CreateAsync(new IdentityRole(AdminSetup.Role));
+        }
+
+        if (!Succeeded(await users.AddToRoleAsync(user, AdminSetup.Role), console.Error))
+        {
+            return 1;
+        }
+
+        console.Output.WriteLine($"Admin {email} created. Sign in at /en/admin/login and enrol an authenticator app.");
+        return 0;
+    }
+
+    private static async Task<int> ListAsync(UserManager<AdminUser> users, TextWriter output)
+    {
+        var admins = await users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync();
+        output.WriteLine("email\ttwo-factor\tstatus");
+        foreach (var admin in admins)
+        {
+            var status = admin.IsDisabled ? "disabled" : await users.IsLockedOutAsync(admin) ? "locked out" : "active";
+            output.WriteLine($"{admin.Email}\t{(admin.TwoFactorEnabled ? "enrolled" : "not enrolled")}\t{status}");
+        }
+
+        output.WriteLine($"{admins.Count} admin(s).");
+        return 0;
+    }
+
+    private static async Task<int> ResetPasswordAsync(UserManager<AdminUser> users, string email, TextReader input, InvocationConfiguration console)
+    {
+        if (await FindAsync(users, email, console.Error) is not { } admin)
+        {
+            return 1;
+        }
+
+        var password = ReadPassword(input, console.Output, $"New password for {admin.Email}");
+        var token = await users.GeneratePasswordResetTokenAsync(admin);
+        if (!Succeeded(await users.ResetPasswordAsync(admin, token, password ?? ""), console.Error))
+        {
+            return 1;
+        }
+
+        await users.ResetAccessFailedCountAsync(admin);
+        console.Output.WriteLine($"Password of {admin.Email} changed; their sessions are signed out.");
+        return 0;
+    }
+
+    private static async Task<int> DisableAsync(UserManager<AdminUser> users, string email, InvocationConfiguration console)
+    {
+        if (await FindAsync(users, email, console.Error) is not { } admin)
+        {
+            return 1;
+        }
+
+        await users.SetLockoutEnabledAsync(admin, true);
+        await users.SetLockoutEndDateAsync(admin, DateTimeOffset.MaxValue);
+        await users.UpdateSecurityStampAsync(admin);
+        console.Output.WriteLine($"Admin {admin.Email} disabled and signed out everywhere.");
+        return 0;
+    }
+
+    private static async Task<AdminUser?> FindAsync(UserManager<AdminUser> users, string email, TextWriter error)
+    {
+        var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
             error.WriteLine($"There is no admin with the email address {email}.");

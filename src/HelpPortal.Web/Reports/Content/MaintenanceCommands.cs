@@ -1,5 +1,6 @@
-using HelpPortal.Web.Commands;
+using System.CommandLine;
 using HelpPortal.Web.Data;
+using HelpPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelpPortal.Web.Reports.Content;
@@ -11,20 +12,16 @@ namespace HelpPortal.Web.Reports.Content;
 /// </summary>
 public static partial class MaintenanceCommands
 {
-    public static async Task<int> RunAsync(IServiceProvider services, CommandLine command, TextWriter output, TextWriter error)
+    public static Command Create(IServiceProvider services)
     {
-        if (command.Verbs is not ["maintenance", "purge"])
-        {
-            return -1;
-        }
+        var olderThan = CommandLineOptions.OlderThanDays("Delete the search misses of days and the votes from more than DAYS days ago.");
+        var purge = new Command("purge", "Delete old search misses and \"Was this helpful?\" votes (the retention policy).") { olderThan };
+        purge.SetAction(parse => PurgeAsync(services, parse.GetValue(olderThan), parse.InvocationConfiguration.Output));
+        return new Command("maintenance", "Upkeep of what visitors leave behind.") { purge };
+    }
 
-        command.AllowOnly("older-than");
-        var days = command.RequiredDays("older-than");
-        if (command.HasErrors(error))
-        {
-            return 1;
-        }
-
+    private static async Task<int> PurgeAsync(IServiceProvider services, int days, TextWriter output)
+    {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var cutoff = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-days);
@@ -34,7 +31,7 @@ public static partial class MaintenanceCommands
         var misses = await db.SearchMisses.Where(m => m.Day < cutoffDay).ExecuteDeleteAsync();
         var votes = await db.ArticleVotes.Where(v => v.VotedAt < cutoff).ExecuteDeleteAsync();
 
-        LogPurged(scope.ServiceProvider.GetRequiredService<ILogger<CommandLine>>(), misses, votes, cutoff);
+        LogPurged(scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MaintenanceCommands)), misses, votes, cutoff);
         output.WriteLine($"{misses} search-miss rows (days before {cutoffDay:yyyy-MM-dd}) deleted.");
         output.WriteLine($"{votes} \"Was this helpful?\" votes cast before {cutoff:yyyy-MM-dd HH:mm} UTC deleted.");
         return 0;

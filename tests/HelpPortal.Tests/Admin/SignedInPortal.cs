@@ -1,0 +1,33 @@
+using HelpPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelpPortal.Tests.Admin;
+
+/// <summary>
+/// One portal and one signed-in admin for all the tests of a class (a class fixture): starting a portal and
+/// signing in with password and authenticator costs more than most report tests themselves.
+/// </summary>
+public class SignedInPortal : IAsyncLifetime
+{
+    public SignedInPortal()
+        : this(new PortalFactory())
+    {
+    }
+
+    protected SignedInPortal(PortalFactory factory) => Factory = factory;
+
+    public PortalFactory Factory { get; }
+
+    public AdminSession Admin { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Admin = await AdminSession.SignedInAsync(Factory);
+
+    /// <summary>Deletes every survey response, so that a test sees only the ones it stores.</summary>
+    public Task ForgetSurveyResponsesAsync() => Factory.WithDbAsync(db => db.SurveyResponses.ExecuteDeleteAsync());
+
+    public virtual Task DisposeAsync()
+    {
+        Factory.Dispose();
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Threading.Channels;
+using HelpPortal.Tests.Admin;
+using HelpPortal.Tests.Infrastructure;
+using HelpPortal.Web.Survey;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Serilog.Events;
+
+namespace HelpPortal.Tests.Survey;
+
+/// <summary>
+/// The single survey writer: one answer that cannot be stored costs no other its place, and a shutdown writes every
+/// queued answer first. The tests hold SQLite's write lock from a connection of their own, so that answers queue up
+/// behind a commit that waits for it.
+/// </summary>
+public sealed class SurveyWriterTests : IDisposable
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
+    private readonly PortalFactory _factory = new();
+
+    private SurveyWriter Writer => _factory.Services.GetRequiredService<SurveyWriter>();
+
+    [Fact]
+    public async Task When_a_batch_cannot_be_committed_each_answer_is_retried_alone_and_only_the_bad_one_fails()
+    {
+        var duplicate = StoredResponses.Make(At);
+        await _factory.SeedAsync(duplicate);
+        var good = Enumerable.Range(1, 3).Select(i => StoredResponses.Make(At.AddMinutes(i))).ToList();
+
+        Task[] saves;
+        await using (await HoldWriteLockAsync())
+        {
+            // The answer already stored, in the middle: whichever way the queue is cut into batches, it shares one.
+            saves = [Writer.SaveAsync(good[0], default), Writer.SaveAsync(good[1], default), Writer.SaveAsync(duplicate, default), Writer.SaveAsync(good[2], default)];
+        }
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => saves[2]);
+        await Task.WhenAll(saves[0], saves[1], saves[3]);
+        Assert.Equal(
+            [duplicate.Id, .. good.Select(r => r.Id)],
+            await _factory.WithDbAsync(db => db.SurveyResponses.OrderBy(r => r.SubmittedAt).Select(r => r.Id).ToListAsync()));
+        Assert.Contains(_factory.Logs.MessagesAtOrAbove(LogEventLevel.Warning), m => m.EndsWith("survey answers together failed; retrying them one by one", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Answers_still_queued_when_the_host_stops_are_committed_before_it_has_stopped()
+    {
+        var queued = new List<(SurveyResponse Answer, Task Saved)>();
+        Task stopped;
+        await using (await HoldWriteLockAsync())
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                var answer = StoredResponses.Make(At.AddMinutes(i));
+                queued.Add((answer, Writer.SaveAsync(answer, default)));
+            }
+
+            stopped = _factory.Services.GetRequiredService<IHost>().StopAsync();
+
+            // Until the writer is told to stop it still takes answers (each one more to drain); then it refuses them.
+            // The write lock is let go only then, so the commits happen while the writer is stopping.
+            while (!stopped.IsCompleted)
+            {
+                var answer = StoredResponses.Make(At.AddHours(1).AddMinutes(queued.Count));
+                var saved = Writer.SaveAsync(answer, default);
+                if (saved.IsFaulted)
+                {
+                    Assert.IsType<ChannelClosedException>(saved.Exception!.InnerException);
+                    break;
+                }
+
+                queued.Add((answer, saved));
+                await Task.Delay(10);
+            }
+        }
+
+        await stopped;
+        var stored = await StoredIdsAsync();
+
+        Assert.All(queued, q => Assert.True(q.Saved.IsCompletedSuccessfully));
+        Assert.Equal(queued.Select(q => q.Answer.Id).Order(), stored.Order());
+    }
+
+    [Fact]
+    public void The_server_is_stopped_before_the_survey_writer_so_no_answer_arrives_while_it_drains()
+    {
+        // The host stops hosted services in the reverse of their order here.
+        var hosted = _factory.Services.GetServices<IHostedService>().ToList();
+
+        var server = hosted.FindIndex(s => s.GetType().FullName == "Microsoft.AspNetCore.Hosting.GenericWebHostService");
+        Assert.InRange(hosted.IndexOf(Writer), 0, server - 1);
+    }
+
+    public void Dispose() => _factory.Dispose();
+
+    /// <summary>The ids in the database file, read past the portal: a stopped host disposes its services.</summary>
+    private async Task<List<Guid>> StoredIdsAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Id FROM SurveyResponses";
+        await using var reader = await command.ExecuteReaderAsync();
+        var ids = new List<Guid>();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Takes SQLite's write lock on the portal's database until disposed; the portal's writers wait (busy_timeout).</summary>
+    private async Task<WriteLock> HoldWriteLockAsync()
+    {
+        _ = _factory.Services;
+        var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        return new WriteLock(connection, connection.BeginTransaction(deferred: false));
+    }
+
+    private sealed record WriteLock(SqliteConnection Connection, SqliteTransaction Transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Transaction.DisposeAsync();
+            await Connection.DisposeAsync();
+        }
+    }
+}
