@@ -1,3 +1,6 @@
+using HelpPortal.Web.Infrastructure;
+using Microsoft.Extensions.Options;
+
 namespace HelpPortal.Web.Content;
 
 public static class ContentExtensions
