@@ -34,6 +34,7 @@ public static class PortalCommands
         var databaseCommands = new[] { AdminCommands.Create(services, input), SurveyCommands.Create(services), MaintenanceCommands.Create(services) };
         var root = new RootCommand("The help portal's commands; run without a command, it serves the portal.") { HelpName = "HelpPortal.Web" };
         root.Subcommands.Add(ContentCommands.Create(services));
+        root.Subcommands.Add(DatabaseCommands.Create(services));
         foreach (var command in databaseCommands)
         {
             root.Subcommands.Add(command);

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelpPortal.Web.Data;
+
+/// <summary>
+/// <c>database backup --out FILE</c>: a consistent copy of the SQLite database through SQLite's online backup API, safe
+/// while the portal runs and writes (copying the file could catch a half-written page or miss the WAL).
+/// </summary>
+public static class DatabaseCommands
+{
+    public static Command Create(IServiceProvider services)
+    {
+        var target = new Option<FileInfo>("--out") { Description = "The backup file to write; it must not exist yet.", Required = true };
+        var backup = new Command("backup", "Copy the database consistently, while the portal runs.") { target };
+        backup.SetAction((parse, cancellationToken) => BackupAsync(services, parse.GetValue(target)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
+        return new Command("database", "Backups of the portal's database.") { backup };
+    }
+
+    private static async Task<int> BackupAsync(IServiceProvider services, FileInfo target, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (target.Exists)
+        {
+            error.WriteLine($"{target.FullName} already exists; a backup never overwrites a file.");
+            return 1;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        if (db.Database.GetDbConnection() is not SqliteConnection source)
+        {
+            error.WriteLine("database backup copies the SQLite database; use your database server's own backup for other providers.");
+            return 1;
+        }
+
+        if (!File.Exists(source.DataSource))
+        {
+            error.WriteLine($"There is no database at {source.DataSource} (check ConnectionStrings:Portal).");
+            return 1;
+        }
+
+        // Written under another name and renamed when complete and checked: a file with the target's name is always whole.
+        Directory.CreateDirectory(target.DirectoryName!);
+        var partial = target.FullName + ".partial";
+        File.Delete(partial);
+        await source.OpenAsync(cancellationToken);
+        await using (var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
+        {
+            await copy.OpenAsync(cancellationToken);
+            source.BackupDatabase(copy);
+            await using var check = copy.CreateCommand();
+            check.CommandText = "PRAGMA integrity_check";
+            if (await check.ExecuteScalarAsync(cancellationToken) is not "ok")
+            {
+                error.WriteLine("The copy failed SQLite's integrity check; nothing was written.");
+                File.Delete(partial);
+                return 1;
+            }
+        }
+
+        File.Move(partial, target.FullName);
+        output.WriteLine($"Backed up {source.DataSource} to {target.FullName} ({new FileInfo(target.FullName).Length} bytes, integrity ok).");
+        return 0;
+    }
+}
