@@ -10,10 +10,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Serilog.AspNetCore;
 using Serilog.Core;
-using Serilog.Extensions.Logging;
 
 namespace HelpPortal.Tests.Infrastructure;
 
@@ -85,11 +82,6 @@ public class PortalFactory : WebApplicationFactory<Program>
             services.AddControllersWithViews().AddApplicationPart(typeof(PortalFactory).Assembly);
             services.AddSingleton<ILogEventSink>(Logs);
 
-            // The portal's AddSerilog writes through the static Log.Logger, which every host started in this process
-            // replaces (and a disposed one silences): with hosts side by side, a host's events would land in whichever
-            // started last. Each test host writes through its own logger instead.
-            services.AddSingleton<ILoggerFactory>(provider => new SerilogLoggerFactory(provider.GetRequiredService<Serilog.ILogger>()));
-            services.AddOptions<RequestLoggingOptions>().Configure<Serilog.ILogger>((options, logger) => options.Logger = logger);
             if (Time is not null)
             {
                 services.AddSingleton(Time);
