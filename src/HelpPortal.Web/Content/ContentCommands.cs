@@ -1,17 +1,40 @@
 using System.CommandLine;
+using HelpPortal.Web.Data;
 using HelpPortal.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace HelpPortal.Web.Content;
 
-/// <summary><c>content check</c>: the content folder checked by the same reader the portal imports with, for CI and authors.</summary>
+/// <summary>
+/// <c>content check</c>: the content folder checked by the same reader the portal imports with, for CI and authors;
+/// <c>content import</c>: the same import the portal runs at start-up, once, for a deployment step.
+/// </summary>
 public static class ContentCommands
 {
     public static Command Create(IServiceProvider services)
     {
         var check = new Command("check", "Validate the content folder: prints every problem; exit code 1 when there is an error.");
         check.SetAction(parse => Check(services, parse.InvocationConfiguration.Output));
-        return new Command("content", "The help content in the content folder.") { check };
+        var import = new Command("import", "Import the content folder into the database now, as the portal does at start-up; exit code 1 when a file has an error (the other files are imported).");
+        import.SetAction((parse, cancellationToken) => ImportAsync(services, parse.InvocationConfiguration.Output, cancellationToken));
+        return new Command("content", "The help content in the content folder.") { check, import };
+    }
+
+    private static async Task<int> ImportAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<PortalDbContext>().MigratePortalDatabaseAsync(cancellationToken);
+        var report = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(cancellationToken);
+        foreach (var problem in report.Problems)
+        {
+            output.WriteLine(problem);
+        }
+
+        var errors = report.Problems.Count(p => p.Severity == ProblemSeverity.Error);
+        output.WriteLine(report.Applied
+            ? $"Imported: {report.Added} added, {report.Updated} updated, {report.Unchanged} unchanged, {report.Removed} removed; {errors} errors."
+            : $"Nothing imported: {errors} errors (the catalogue keeps what it had).");
+        return errors > 0 ? 1 : 0;
     }
 
     private static int Check(IServiceProvider services, TextWriter output)
