@@ -95,9 +95,11 @@ if (!app.Environment.IsDevelopment())
 // 404 and other bare status codes get the styled, localized page; the original URL still decides the language.
 // A malformed body (too large, stalled, refused by the form reader) becomes its own 4xx and gets the same page.
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+
 // One line per request, through this host's logger (request logging would otherwise use the static one, left silent).
 app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseMalformedRequestHandling();
+
 app.UseRequestLocalization();
 app.UseAdminNoStore();
 app.UseRouting();
