@@ -1,9 +1,7 @@
-using System.Buffers.Binary;
-using System.Globalization;
-using System.Security.Cryptography;
 using HelpPortal.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using OtpNet;
 
 namespace HelpPortal.Web.Admin.Accounts;
 
@@ -33,7 +31,7 @@ public sealed class SingleUseAuthenticatorTokenProvider(PortalDbContext db, Time
     // A used step is deleted two steps after it can no longer be accepted: a margin for instances whose clocks differ a little.
     private const int StepsKeptAfterExpiry = 2;
 
-    private const string Base32Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    private static readonly VerificationWindow IdentityWindow = new(previous: StepsEitherSide, future: StepsEitherSide);
 
     public override async Task<bool> ValidateAsync(string purpose, string token, UserManager<AdminUser> manager, AdminUser user)
     {
@@ -43,17 +41,22 @@ public sealed class SingleUseAuthenticatorTokenProvider(PortalDbContext db, Time
             return false;
         }
 
+        // Otp.NET computes the codes (RFC 6238, HMAC-SHA1, as Identity and every authenticator app) and says which
+        // step matched; Identity's key is RFC 4648 Base32.
         var now = time.GetUtcNow();
-        var current = now.ToUnixTimeSeconds() / StepSeconds;
-        var lastUsed = await db.UsedAuthenticatorCodes.Where(c => c.UserId == user.Id).MaxAsync(c => (long?)c.TimeStep);
-        var earliest = Math.Max(current - StepsEitherSide, (lastUsed ?? long.MinValue) + 1);
-        var step = MatchingStep(FromBase32(key), int.Parse(token, CultureInfo.InvariantCulture), earliest, current + StepsEitherSide);
-        if (step is null)
+        var totp = new Totp(Base32Encoding.ToBytes(key), StepSeconds, OtpHashMode.Sha1, Digits);
+        if (!totp.VerifyTotp(now.UtcDateTime, token, out var step, IdentityWindow))
         {
             return false;
         }
 
-        var used = new UsedAuthenticatorCode { UserId = user.Id, TimeStep = step.Value, UsedAt = now };
+        var lastUsed = await db.UsedAuthenticatorCodes.Where(c => c.UserId == user.Id).MaxAsync(c => (long?)c.TimeStep);
+        if (step <= lastUsed)
+        {
+            return false; // This code, or one older than the last accepted.
+        }
+
+        var used = new UsedAuthenticatorCode { UserId = user.Id, TimeStep = step, UsedAt = now };
         db.UsedAuthenticatorCodes.Add(used);
         try
         {
@@ -62,7 +65,7 @@ public sealed class SingleUseAuthenticatorTokenProvider(PortalDbContext db, Time
         catch (DbUpdateException)
         {
             db.Entry(used).State = EntityState.Detached;
-            if (await db.UsedAuthenticatorCodes.AnyAsync(c => c.UserId == user.Id && c.TimeStep == step.Value))
+            if (await db.UsedAuthenticatorCodes.AnyAsync(c => c.UserId == user.Id && c.TimeStep == step))
             {
                 // Another request (perhaps on another instance) accepted this very code a moment ago.
                 return false;
@@ -72,65 +75,8 @@ public sealed class SingleUseAuthenticatorTokenProvider(PortalDbContext db, Time
         }
 
         // Steps that can no longer be accepted need no row; any accepted code tidies up for every admin.
-        var expired = current - StepsEitherSide - StepsKeptAfterExpiry;
+        var expired = now.ToUnixTimeSeconds() / StepSeconds - StepsEitherSide - StepsKeptAfterExpiry;
         await db.UsedAuthenticatorCodes.Where(c => c.TimeStep < expired).ExecuteDeleteAsync();
         return true;
-    }
-
-    /// <summary>The latest step from <paramref name="earliest"/> to <paramref name="latest"/> whose code is <paramref name="code"/>.</summary>
-    /// <remarks>The latest, so that if two steps ever share a code, recording it also rules out the earlier one.</remarks>
-    private static long? MatchingStep(byte[] key, int code, long earliest, long latest)
-    {
-        for (var step = latest; step >= earliest; step--)
-        {
-            if (Code(key, step) == code)
-            {
-                return step;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>RFC 6238 (RFC 4226 truncation): HMAC-SHA1 of the big-endian step, 31 bits from the offset the last nibble gives.</summary>
-    private static int Code(byte[] key, long step)
-    {
-        Span<byte> counter = stackalloc byte[sizeof(long)];
-        BinaryPrimitives.WriteInt64BigEndian(counter, step);
-        Span<byte> hash = stackalloc byte[HMACSHA1.HashSizeInBytes];
-
-        // SHA-1 is what RFC 6238 and every authenticator app use; as an HMAC it has no known weakness that matters here.
-#pragma warning disable CA5350
-        HMACSHA1.HashData(key, counter, hash);
-#pragma warning restore CA5350
-        var offset = hash[^1] & 0x0f;
-        return (BinaryPrimitives.ReadInt32BigEndian(hash[offset..]) & 0x7fffffff) % 1_000_000;
-    }
-
-    /// <summary>The key as Identity stores it: RFC 4648 Base32, upper case, no padding.</summary>
-    private static byte[] FromBase32(string text)
-    {
-        var bytes = new List<byte>(text.Length * 5 / 8);
-        var buffer = 0;
-        var bits = 0;
-        foreach (var c in text.TrimEnd('='))
-        {
-            var value = Base32Alphabet.IndexOf(char.ToUpperInvariant(c), StringComparison.Ordinal);
-            if (value < 0)
-            {
-                throw new FormatException("The authenticator key is not Base32.");
-            }
-
-            buffer = (buffer << 5) | value;
-            bits += 5;
-            if (bits >= 8)
-            {
-                bits -= 8;
-                bytes.Add((byte)(buffer >> bits));
-                buffer &= (1 << bits) - 1;
-            }
-        }
-
-        return [.. bytes];
     }
 }
