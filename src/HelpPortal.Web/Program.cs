@@ -40,8 +40,13 @@ builder.Services.AddContentCatalogue();
 builder.Services.AddPortalLocalization();
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
-// MVC, with each feature's views in its own folder (Catalogue/Views/...).
-builder.Services.AddControllersWithViews(options => options.Conventions.Add(new HeadLikeGetConvention()))
+// MVC, with each feature's views in its own folder (Catalogue/Views/...), HEAD wherever GET is answered, and forms read
+// before model binding so a malformed body keeps its own status.
+builder.Services.AddControllersWithViews(options =>
+    {
+        options.Conventions.Add(new HeadLikeGetConvention());
+        options.Filters.Add(new FormReadFilter());
+    })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
     .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocations()));

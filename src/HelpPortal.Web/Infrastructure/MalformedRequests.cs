@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-
 namespace HelpPortal.Web.Infrastructure;
 
 /// <summary>
@@ -31,9 +29,6 @@ internal sealed partial class MalformedRequestMiddleware(RequestDelegate next, I
 
         // The form reader's limits. Only for form posts: elsewhere the same exception type would be a fault of ours.
         InvalidDataException when context.Request.HasFormContentType => StatusCodes.Status400BadRequest,
-
-        // MVC's model binding wraps the form reader's exceptions.
-        ValueProviderException { InnerException: { } inner } => ClientFault(context, inner),
         _ => null,
     };
 

@@ -75,13 +75,14 @@ public sealed class MalformedRequestTests : IDisposable
     {
         await RawHttp.PostFormAsync(_server, "/en/survey", "q5=a%00b"u8.ToArray());
         await RawHttp.PostChunkedAsync(_server, "/en/survey", Encoding.ASCII.GetBytes("q5=" + new string('a', 100 * 1024)));
+        await RawHttp.PostFormAsync(_server, "/en/admin/login", Encoding.ASCII.GetBytes(string.Join('&', Enumerable.Range(0, 1100).Select(i => $"f{i}=1"))));
 
         Assert.Empty(_factory.Logs.MessagesAtOrAbove(LogEventLevel.Error));
         var refusals = _factory.Logs.Events
             .Where(e => e.Level == LogEventLevel.Warning && e.MessageTemplate.Text.StartsWith("Refused a malformed", StringComparison.Ordinal))
             .Select(e => e.Properties["StatusCode"].ToString())
             .ToList();
-        Assert.Equal(["400", "413"], refusals);
+        Assert.Equal(["400", "413", "400"], refusals);
     }
 
     private static void AssertRefused(RawResponse response, int status, string heading)
