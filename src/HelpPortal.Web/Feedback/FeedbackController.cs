@@ -28,6 +28,9 @@ public sealed class FeedbackController(PortalDbContext db, TimeProvider time, IS
 {
     public const string VoterCookie = "hp_voter";
 
+    // The stored form of VotedAt, as the model's convention stores every DateTimeOffset.
+    private static readonly DateTimeOffsetToUtcTicksConverter TicksConverter = new();
+
     public static IReadOnlyList<string> Reasons { get; } = ["unclear", "outdated", "not-answered", "other"];
 
     [HttpPost("")]
@@ -84,7 +87,7 @@ public sealed class FeedbackController(PortalDbContext db, TimeProvider time, IS
     private async Task SaveVoteAsync(string article, string culture, bool helpful, string? reason, CancellationToken cancellationToken)
     {
         var voter = VoterHash();
-        var votedAt = (long)new DateTimeOffsetToUtcTicksConverter().ConvertToProvider(time.GetUtcNow())!;
+        var votedAt = (long)TicksConverter.ConvertToProvider(time.GetUtcNow())!;
         var storedReason = helpful ? null : reason;
         await db.Database.ExecuteSqlAsync(
             $"""
