@@ -31,8 +31,9 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 builder.Services.AddSingleton(TimeProvider.System);
 
-// The catalogue: SQLite through EF Core, migrated and filled from content/ before the first request; the database
-// file and the content folder resolve from one base folder, wherever the portal is started from.
+// The catalogue: SQLite (or PostgreSQL, for several instances) through EF Core, migrated and filled from content/
+// before the first request; a SQLite file and the content folder resolve from one base folder, wherever the portal is
+// started from.
 builder.Services.AddPortalDatabase();
 builder.Services.AddContentCatalogue();
 
@@ -52,7 +53,7 @@ builder.Services.AddControllersWithViews(options =>
     .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocations()));
 
 // Rate limits per client address (survey, sign-in, votes, search), the address taken from a trusted proxy's header
-// only; data-protection keys on disk and the antiforgery cookie.
+// only; data-protection keys on disk (in the database on PostgreSQL, shared by every instance) and the antiforgery cookie.
 builder.Services.AddPortalForwardedHeaders();
 builder.Services.AddPortalRateLimiting();
 builder.Services.AddPortalDataProtection();

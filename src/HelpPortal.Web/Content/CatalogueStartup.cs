@@ -1,9 +1,10 @@
 using HelpPortal.Web.Data;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace HelpPortal.Web.Content;
 
 /// <summary>
-/// Migrates the database and imports the content before the server accepts its first request. It runs in
+/// Migrates the database, makes sure a shared key ring has its key, and imports the content before the server accepts its first request. It runs in
 /// <see cref="IHostedLifecycleService.StartingAsync"/>, ahead of Kestrel; a failure stops the start-up.
 /// </summary>
 internal sealed class CatalogueStartup(IServiceScopeFactory scopes) : IHostedLifecycleService
@@ -11,7 +12,9 @@ internal sealed class CatalogueStartup(IServiceScopeFactory scopes) : IHostedLif
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<PortalDbContext>().MigratePortalDatabaseAsync(cancellationToken);
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await db.MigratePortalDatabaseAsync(cancellationToken);
+        await db.EnsureSharedKeyAsync(scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>(), cancellationToken);
         await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(cancellationToken);
     }
 

@@ -17,6 +17,7 @@ public static class ContentExtensions
         services.AddScoped<ContentImporter>();
         services.AddHostedService<CatalogueStartup>();
         services.AddHostedService<ContentWatcher>();
+        services.AddHostedService<CatalogueChangePoller>();
         return services;
     }
 }

@@ -13,7 +13,10 @@ public sealed record ImportReport(bool Applied, int Added, int Updated, int Unch
     public bool Changed => Added + Updated + Removed > 0;
 }
 
-/// <summary>Serialises imports: the start-up import and the file watcher must never write the catalogue at the same time.</summary>
+/// <summary>
+/// Serialises imports in this process: the start-up import and the file watcher must never write the catalogue at the
+/// same time. Across processes the database does it (see <see cref="ContentImporter"/>).
+/// </summary>
 public sealed class ContentImportGate
 {
     internal SemaphoreSlim Semaphore { get; } = new(1, 1);
@@ -21,7 +24,11 @@ public sealed class ContentImportGate
 
 /// <summary>
 /// Brings the catalogue tables in line with the content folder. Only the catalogue tables are written; a file that
-/// fails to load keeps the version imported before it, so a typo never takes an answer offline.
+/// fails to load keeps the version imported before it, so a typo never takes an answer offline. One import at a time
+/// across instances: on PostgreSQL the transaction first takes an advisory lock, on SQLite the file's write lock does
+/// it. The catalogue is read only after the lock is held, so an instance that waited for another's import compares
+/// against it, finds every file unchanged and writes nothing. Other instances evict their pages through
+/// <see cref="CatalogueChangePoller"/>.
 /// </summary>
 public sealed partial class ContentImporter(
     PortalDbContext db,
@@ -32,6 +39,9 @@ public sealed partial class ContentImporter(
     TimeProvider time,
     ILogger<ContentImporter> logger)
 {
+    /// <summary>Advisory-lock key of the import, held until its transaction ends: "HPimport" in ASCII.</summary>
+    private const long ImportLock = 0x4850_696D_706F_7274;
+
     public async Task<ImportReport> ImportAsync(CancellationToken cancellationToken)
     {
         await gate.Semaphore.WaitAsync(cancellationToken);
@@ -62,6 +72,11 @@ public sealed partial class ContentImporter(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.IsPostgres())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ImportLock})", cancellationToken);
+        }
+
         var topics = await SyncTopicsAsync(content.Topics, cancellationToken);
         var (added, updated, unchanged, removed) = await SyncArticlesAsync(content, topics, cancellationToken);
 

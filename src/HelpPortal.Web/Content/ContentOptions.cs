@@ -16,4 +16,11 @@ public sealed class ContentOptions
     /// <summary>How long to wait for an editor to finish saving before re-importing.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan WatchDebounce { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// How often each instance checks whether another process imported a change, and evicts its cached pages if so.
+    /// A change is visible everywhere within this interval (plus one render).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan ChangePollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -10,24 +10,51 @@ public static class DatabaseExtensions
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services)
     {
         services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
             .Configure<IConfiguration>((options, configuration) => options.ConnectionString = configuration.GetConnectionString("Portal") ?? "")
+            .Validate(options => Enum.IsDefined(options.Provider), "Database:Provider must be Sqlite or Postgres.")
             .Validate(options => !string.IsNullOrWhiteSpace(options.ConnectionString), "ConnectionStrings:Portal is not set in configuration.")
             .ValidateOnStart();
 
         // Resolved once, on first use: a relative SQLite file is found from the same base folder as the content.
-        services.AddSingleton(provider => new ResolvedConnectionString(ResolveDataSource(
-            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, provider.GetRequiredService<PortalPaths>())));
-        services.AddDbContext<PortalDbContext>((provider, options) => options
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            return new ResolvedConnectionString(options.Provider == DatabaseProvider.Sqlite
+                ? ResolveDataSource(options.ConnectionString, provider.GetRequiredService<PortalPaths>())
+                : options.ConnectionString);
+        });
+
+        // Both providers are registered; the configured one answers for PortalDbContext, which is all the features ask
+        // for. The choice is made when the first context is created, so configuration from any source takes part.
+        services.AddDbContext<SqlitePortalDbContext>((provider, options) => options
             .UseSqlite(provider.GetRequiredService<ResolvedConnectionString>().Value, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .AddInterceptors(new SqlitePragmas()));
+        services.AddDbContext<PostgresPortalDbContext>((provider, options) => options
+            .UseNpgsql(provider.GetRequiredService<ResolvedConnectionString>().Value, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
+        services.AddScoped<PortalDbContext>(provider => provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
+            ? provider.GetRequiredService<PostgresPortalDbContext>()
+            : provider.GetRequiredService<SqlitePortalDbContext>());
+        services.AddSharedKeyRing();
         return services;
     }
 
     private sealed record ResolvedConnectionString(string Value);
 
-    /// <summary>Applies the committed migrations and switches the file to WAL; any failure stops the start-up.</summary>
+    public static bool IsPostgres(this PortalDbContext db) => db is PostgresPortalDbContext;
+
+    /// <summary>
+    /// Applies the committed migrations of the configured provider; any failure stops the start-up. Several instances
+    /// may start at once: EF Core holds a migration lock on the database while it migrates, so only one applies them.
+    /// </summary>
     public static async Task MigratePortalDatabaseAsync(this PortalDbContext db, CancellationToken cancellationToken)
     {
+        if (db.IsPostgres())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
+        }
+
         // WAL lets visitors read while the importer or a survey submission writes; it is a property of the file, set once.
         await db.Database.OpenConnectionAsync(cancellationToken);
         try

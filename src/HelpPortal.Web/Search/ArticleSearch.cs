@@ -76,11 +76,40 @@ public sealed record SearchQuery(IReadOnlyList<IReadOnlyList<string>> Words, str
     }
 
     private static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>
+    /// The same query for PostgreSQL's to_tsquery: every lexeme quoted (so nothing typed is tsquery syntax), the terms of
+    /// a word joined by |, the words by &amp; (or | for <paramref name="anyWord"/>), the word being typed also as a prefix.
+    /// </summary>
+    public string ToTsQuery(bool anyWord)
+    {
+        var clauses = Words.Select(terms => TsClause(terms, prefix: null)).ToList();
+        if (Prefix is not null)
+        {
+            clauses.Add(TsClause(LastWordTerms, Prefix));
+        }
+
+        return string.Join(anyWord ? " | " : " & ", clauses);
+    }
+
+    private static string TsClause(IEnumerable<string> terms, string? prefix)
+    {
+        var parts = terms.Select(TsLexeme).ToList();
+        if (prefix is not null)
+        {
+            parts.Add(TsLexeme(prefix) + ":*");
+        }
+
+        return "(" + string.Join(" | ", parts) + ")";
+    }
+
+    private static string TsLexeme(string term)
+        => "'" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
 }
 
 internal sealed record RankedId(int Id, int Total);
 
-/// <summary>Full-text search over the catalogue: FTS5 with bm25 (title above summary above body), excerpts marked up safely.</summary>
+/// <summary>Full-text search over the catalogue (see <see cref="SearchIndex"/>), excerpts marked up safely.</summary>
 public sealed class ArticleSearch(PortalDbContext db)
 {
     public const int PageSize = 20;
@@ -98,12 +127,8 @@ public sealed class ArticleSearch(PortalDbContext db)
         // All words first; if that finds nothing, any word, ranked, so a question typed in full still finds its answer.
         foreach (var anyWord in new[] { false, true })
         {
-            // One pass over the index: the page of ids, best first, and (by a window function) how many match in all.
-            var match = query.ToMatchExpression(anyWord);
             var offset = (Math.Max(page, 1) - 1) * pageSize;
-            var ranked = await db.Database
-                .SqlQuery<RankedId>($"SELECT Id, count(*) OVER () AS Total FROM (SELECT rowid AS Id, bm25(SearchIndex, 0.0, 10.0, 4.0, 1.0) AS Rank FROM SearchIndex WHERE SearchIndex MATCH {match} AND culture = {culture}) ORDER BY Rank LIMIT {pageSize} OFFSET {offset}")
-                .ToListAsync(cancellationToken);
+            var ranked = await SearchIndex.RankAsync(db, culture, query, anyWord, pageSize, offset, cancellationToken);
             if (ranked.Count == 0)
             {
                 if (offset == 0)
@@ -112,9 +137,7 @@ public sealed class ArticleSearch(PortalDbContext db)
                 }
 
                 // Past the last page: the total still matters for the pager.
-                var total = await db.Database
-                    .SqlQuery<int>($"SELECT count(*) AS Value FROM SearchIndex WHERE SearchIndex MATCH {match} AND culture = {culture}")
-                    .SingleAsync(cancellationToken);
+                var total = await SearchIndex.CountAsync(db, culture, query, anyWord, cancellationToken);
                 if (total == 0)
                 {
                     continue;

@@ -4,17 +4,26 @@ using Microsoft.EntityFrameworkCore;
 namespace HelpPortal.Web.Search;
 
 /// <summary>
-/// Keeps the FTS5 table SearchIndex in step with the catalogue. Called by the content import inside its transaction:
-/// only the translations that changed are re-analysed; a count mismatch (a new index, say) rebuilds the whole index.
+/// The full-text index of the catalogue, on whichever database the portal runs: an FTS5 table (SearchIndex) ranked by
+/// bm25 on SQLite, a tsvector table (SearchDocuments) with a GIN index ranked by ts_rank_cd on PostgreSQL. Both hold
+/// the terms <see cref="SearchAnalyzer"/> made, so a query finds the same articles on either; both weight the title
+/// above the summary above the body.
 /// </summary>
 internal static class SearchIndex
 {
+    /// <summary>
+    /// Called by the content import inside its transaction: only the translations that changed are re-analysed; a count
+    /// mismatch (a new index, say) rebuilds the whole index.
+    /// </summary>
     public static async Task UpdateAsync(
         PortalDbContext db, IReadOnlyCollection<ArticleTranslation> changed, IReadOnlyCollection<int> removedIds, CancellationToken cancellationToken)
     {
+        var postgres = db.IsPostgres();
         foreach (var id in removedIds.Concat(changed.Select(t => t.Id)))
         {
-            await db.Database.ExecuteSqlAsync($"DELETE FROM SearchIndex WHERE rowid = {id}", cancellationToken);
+            await (postgres
+                ? db.Database.ExecuteSqlAsync($"""DELETE FROM "SearchDocuments" WHERE "Id" = {id}""", cancellationToken)
+                : db.Database.ExecuteSqlAsync($"DELETE FROM SearchIndex WHERE rowid = {id}", cancellationToken));
         }
 
         foreach (var translation in changed)
@@ -22,10 +31,14 @@ internal static class SearchIndex
             await InsertAsync(db, translation, cancellationToken);
         }
 
-        var indexed = await db.Database.SqlQuery<int>($"SELECT count(*) AS Value FROM SearchIndex").SingleAsync(cancellationToken);
+        var indexed = await (postgres
+            ? db.Database.SqlQuery<int>($"""SELECT count(*)::int AS "Value" FROM "SearchDocuments" """)
+            : db.Database.SqlQuery<int>($"SELECT count(*) AS Value FROM SearchIndex")).SingleAsync(cancellationToken);
         if (indexed != await db.ArticleTranslations.CountAsync(cancellationToken))
         {
-            await db.Database.ExecuteSqlAsync($"DELETE FROM SearchIndex", cancellationToken);
+            await (postgres
+                ? db.Database.ExecuteSqlAsync($"""DELETE FROM "SearchDocuments" """, cancellationToken)
+                : db.Database.ExecuteSqlAsync($"DELETE FROM SearchIndex", cancellationToken));
             await foreach (var translation in db.ArticleTranslations.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
                 await InsertAsync(db, translation, cancellationToken);
@@ -33,14 +46,51 @@ internal static class SearchIndex
         }
     }
 
+    /// <summary>One page of matching translation ids, best first, with how many match in all (one pass over the index).</summary>
+    public static Task<List<RankedId>> RankAsync(PortalDbContext db, string culture, SearchQuery query, bool anyWord, int limit, int offset, CancellationToken cancellationToken)
+    {
+        if (db.IsPostgres())
+        {
+            // ts_rank_cd's weights are for D, C, B, A: body (C) 0.1, summary (B) 0.4, title (A) 1.0 — bm25's 1 : 4 : 10.
+            var tsQuery = query.ToTsQuery(anyWord);
+            return db.Database.SqlQuery<RankedId>($"""
+                SELECT "Id", count(*) OVER ()::int AS "Total"
+                FROM "SearchDocuments", to_tsquery('simple', {tsQuery}) AS query
+                WHERE "Culture" = {culture} AND "Terms" @@ query
+                ORDER BY ts_rank_cd(ARRAY[0.0, 0.1, 0.4, 1.0]::real[], "Terms", query) DESC, "Id"
+                LIMIT {limit} OFFSET {offset}
+                """).ToListAsync(cancellationToken);
+        }
+
+        var match = query.ToMatchExpression(anyWord);
+        return db.Database
+            .SqlQuery<RankedId>($"SELECT Id, count(*) OVER () AS Total FROM (SELECT rowid AS Id, bm25(SearchIndex, 0.0, 10.0, 4.0, 1.0) AS Rank FROM SearchIndex WHERE SearchIndex MATCH {match} AND culture = {culture}) ORDER BY Rank LIMIT {limit} OFFSET {offset}")
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>How many translations match, for the pager past the last page.</summary>
+    public static Task<int> CountAsync(PortalDbContext db, string culture, SearchQuery query, bool anyWord, CancellationToken cancellationToken)
+        => (db.IsPostgres()
+            ? db.Database.SqlQuery<int>($"""SELECT count(*)::int AS "Value" FROM "SearchDocuments" WHERE "Culture" = {culture} AND "Terms" @@ to_tsquery('simple', {query.ToTsQuery(anyWord)})""")
+            : db.Database.SqlQuery<int>($"SELECT count(*) AS Value FROM SearchIndex WHERE SearchIndex MATCH {query.ToMatchExpression(anyWord)} AND culture = {culture}"))
+            .SingleAsync(cancellationToken);
+
     private static Task<int> InsertAsync(PortalDbContext db, ArticleTranslation translation, CancellationToken cancellationToken)
     {
+        var id = translation.Id;
         var culture = translation.Culture;
         var title = SearchAnalyzer.IndexText(culture, translation.Title);
         var summary = SearchAnalyzer.IndexText(culture, translation.Summary ?? "");
         var body = SearchAnalyzer.IndexText(culture, translation.PlainText);
-        return db.Database.ExecuteSqlAsync(
-            $"INSERT INTO SearchIndex (rowid, culture, title, summary, body) VALUES ({translation.Id}, {culture}, {title}, {summary}, {body})",
-            cancellationToken);
+        return db.IsPostgres()
+            ? db.Database.ExecuteSqlAsync(
+                $"""
+                INSERT INTO "SearchDocuments" ("Id", "Culture", "Terms") VALUES ({id}, {culture},
+                    setweight(to_tsvector('simple', {title}), 'A') || setweight(to_tsvector('simple', {summary}), 'B') || setweight(to_tsvector('simple', {body}), 'C'))
+                """,
+                cancellationToken)
+            : db.Database.ExecuteSqlAsync(
+                $"INSERT INTO SearchIndex (rowid, culture, title, summary, body) VALUES ({id}, {culture}, {title}, {summary}, {body})",
+                cancellationToken);
     }
 }

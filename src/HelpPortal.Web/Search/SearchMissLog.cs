@@ -25,7 +25,7 @@ public sealed partial class SearchMissLog(PortalDbContext db, TimeProvider time,
 
         // A query already recorded today is only counted up; that never adds a row.
         var counted = await db.Database.ExecuteSqlAsync(
-            $"UPDATE SearchMisses SET Count = Count + 1 WHERE Culture = {culture} AND Day = {day} AND Query = {normalized}",
+            $"""UPDATE "SearchMisses" SET "Count" = "Count" + 1 WHERE "Culture" = {culture} AND "Day" = {day} AND "Query" = {normalized}""",
             cancellationToken);
         if (counted > 0)
         {
@@ -33,10 +33,16 @@ public sealed partial class SearchMissLog(PortalDbContext db, TimeProvider time,
         }
 
         // A new query gets a row only while the day is under the cap. The check and the insert are one statement, so
-        // SQLite (one writer at a time) never passes the cap; ON CONFLICT covers the same new query arriving twice at once.
+        // SQLite (one writer at a time) never passes the cap; on PostgreSQL concurrent transactions may each see the day
+        // one row short of it, so it can be passed by as many rows as misses arrive in the same instant — still bounded.
+        // ON CONFLICT covers the same new query arriving twice at once. Identifiers are quoted for PostgreSQL.
         var cap = options.Value.MaxNewMissesPerDay;
         var added = await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO SearchMisses (Culture, Day, Query, Count) SELECT {culture}, {day}, {normalized}, 1 WHERE (SELECT count(*) FROM SearchMisses WHERE Day = {day}) < {cap} ON CONFLICT (Culture, Day, Query) DO UPDATE SET Count = Count + 1",
+            $"""
+            INSERT INTO "SearchMisses" ("Culture", "Day", "Query", "Count")
+            SELECT {culture}, {day}, {normalized}, 1 WHERE (SELECT count(*) FROM "SearchMisses" WHERE "Day" = {day}) < {cap}
+            ON CONFLICT ("Culture", "Day", "Query") DO UPDATE SET "Count" = "SearchMisses"."Count" + 1
+            """,
             cancellationToken);
         if (added == 0 && Interlocked.Exchange(ref _cappedDayWarned, day.DayNumber) != day.DayNumber)
         {

@@ -15,14 +15,21 @@ using Serilog.Core;
 namespace HelpPortal.Tests.Infrastructure;
 
 /// <summary>
-/// The portal on its own SQLite file in a temporary folder, in the Production environment, reading either the
-/// repository's content folder or a <see cref="TestContent"/> copy.
+/// The portal on its own SQLite file in a temporary folder (or its own PostgreSQL database), in the Production
+/// environment, reading either the repository's content folder or a <see cref="TestContent"/> copy.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "helpportal-data-" + Guid.NewGuid().ToString("N"));
+    private string? _postgresDatabase;
 
     public PortalFactory() => Directory.CreateDirectory(_dataFolder);
+
+    /// <summary>The database the portal runs on: its own SQLite file by default, or its own PostgreSQL database.</summary>
+    public TestDatabase Database { get; init; }
+
+    /// <summary>The connection string the portal was given, once it has started.</summary>
+    public string ConnectionString { get; private set; } = "";
 
     /// <summary>The content folder the portal reads; the repository's own by default.</summary>
     public string ContentFolder { get; init; } = TestContent.RepositoryContentFolder;
@@ -67,7 +74,18 @@ public class PortalFactory : WebApplicationFactory<Program>
 
         // Outside Development the static files are expected in a publish folder; the tests run from the build output.
         builder.UseStaticWebAssets();
-        builder.UseSetting("ConnectionStrings:Portal", $"Data Source={DatabasePath}");
+        if (Database == TestDatabase.Postgres)
+        {
+            ConnectionString = TestPostgres.CreateDatabase(out var name);
+            _postgresDatabase = name;
+            builder.UseSetting("Database:Provider", "Postgres");
+        }
+        else
+        {
+            ConnectionString = $"Data Source={DatabasePath}";
+        }
+
+        builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
         builder.UseSetting("Content:Path", ContentFolder);
         builder.UseSetting("Content:WatchForChanges", WatchForChanges ? "true" : "false");
         builder.UseSetting("Content:WatchDebounce", "00:00:00.200");
@@ -127,6 +145,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
+            if (_postgresDatabase is not null)
+            {
+                TestPostgres.DropDatabase(_postgresDatabase);
+            }
+
             try
             {
                 Directory.Delete(_dataFolder, recursive: true);
@@ -137,4 +160,10 @@ public class PortalFactory : WebApplicationFactory<Program>
             }
         }
     }
+}
+
+/// <summary>A <see cref="PortalFactory"/> on its own PostgreSQL database, for class fixtures.</summary>
+public sealed class PostgresPortalFactory : PortalFactory
+{
+    public PostgresPortalFactory() => Database = TestDatabase.Postgres;
 }

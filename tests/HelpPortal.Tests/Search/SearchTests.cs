@@ -9,9 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace HelpPortal.Tests.Search;
 
 /// <summary>Search against the real content, typed the way people type.</summary>
-public sealed class SearchTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public abstract class SearchTests(PortalFactory factory)
 {
-    [Theory]
+    public sealed class OnSqlite(PortalFactory factory) : SearchTests(factory), IClassFixture<PortalFactory>;
+
+    public sealed class OnPostgres(PostgresPortalFactory factory) : SearchTests(factory), IClassFixture<PostgresPortalFactory>, IRunsOnPostgres;
+
+    [DatabaseTheory]
     [InlineData("lv", "viedtālrunis", "/lv/articles/divfaktoru-autentifikacija-bez-viedtalruna")]
     [InlineData("lv", "viedtalrunis", "/lv/articles/divfaktoru-autentifikacija-bez-viedtalruna")]
     [InlineData("lv", "VIEDTĀLRUNIS", "/lv/articles/divfaktoru-autentifikacija-bez-viedtalruna")]
@@ -21,7 +25,7 @@ public sealed class SearchTests(PortalFactory factory) : IClassFixture<PortalFac
     public async Task Diacritics_and_case_are_folded_both_ways(string culture, string query, string expectedFirst)
         => Assert.Equal(expectedFirst, (await ResultsAsync(culture, query))[0]);
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("lv", "parole")]
     [InlineData("lv", "paroles")]
     [InlineData("lv", "paroli")]
@@ -30,7 +34,7 @@ public sealed class SearchTests(PortalFactory factory) : IClassFixture<PortalFac
     public async Task Latvian_word_forms_find_the_same_article(string culture, string query)
         => Assert.Equal("/lv/articles/aizmirsta-parole", (await ResultsAsync(culture, query))[0]);
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("password")]
     [InlineData("passwords")]
     [InlineData("Password")]
@@ -39,7 +43,7 @@ public sealed class SearchTests(PortalFactory factory) : IClassFixture<PortalFac
     public async Task English_stemming_and_stop_words_find_the_password_answer(string query)
         => Assert.Equal("/en/articles/forgotten-password", (await ResultsAsync("en", query))[0]);
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("en", "passw", "/en/articles/forgotten-password")]
     [InlineData("en", "confirmation em", "/en/articles/confirmation-email-not-received")]
     [InlineData("lv", "atiestat", "/lv/articles/aizmirsta-parole")]
@@ -47,7 +51,7 @@ public sealed class SearchTests(PortalFactory factory) : IClassFixture<PortalFac
     public async Task The_last_word_matches_as_a_prefix_while_it_is_typed(string culture, string query, string expected)
         => Assert.Contains(expected, await ResultsAsync(culture, query));
 
-    [Fact]
+    [DatabaseFact]
     public async Task Results_show_title_topic_and_an_excerpt_with_the_matched_words_marked()
     {
         var (_, page) = await factory.CreateClient().GetPageAsync("/lv/search?q=paroli");
@@ -58,7 +62,7 @@ public sealed class SearchTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.All(first.QuerySelectorAll("mark"), mark => Assert.StartsWith("parol", SearchAnalyzer.Fold(mark.TextContent), StringComparison.Ordinal));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("\"")]
     [InlineData("*")]
     [InlineData("NEAR(")]
@@ -81,7 +85,7 @@ public sealed class SearchTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.True(await factory.WithDbAsync(db => db.ArticleTranslations.AnyAsync()));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("parole\"")]
     [InlineData("parole*")]
     [InlineData("-parole")]
@@ -91,7 +95,7 @@ public sealed class SearchTests(PortalFactory factory) : IClassFixture<PortalFac
     public async Task Fts_syntax_in_a_query_does_not_change_its_results(string query)
         => Assert.Equal(await ResultsAsync("lv", "parole "), await ResultsAsync("lv", query + " "));
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_query_of_500_characters_is_handled()
     {
         var response = await factory.CreateClient().GetAsync("/en/search?q=" + Uri.EscapeDataString(string.Concat(Enumerable.Repeat("password ", 56))[..500]));
@@ -99,7 +103,7 @@ public sealed class SearchTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_search_with_no_results_here_lists_the_other_languages_results()
     {
         var (_, page) = await factory.CreateClient().GetPageAsync("/en/search?q=viedt%C4%81lrunis");
@@ -110,7 +114,7 @@ public sealed class SearchTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.Equal("lv", link.Closest("li")!.GetAttribute("lang"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_search_with_no_results_anywhere_suggests_the_topics_and_the_survey()
     {
         var (_, page) = await factory.CreateClient().GetPageAsync("/lv/search?q=zzzqqq");
@@ -120,7 +124,7 @@ public sealed class SearchTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.NotNull(page.QuerySelector(".no-results a[href='/lv/survey']"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Every_page_has_a_search_box()
     {
         var (_, page) = await factory.CreateClient().GetPageAsync("/lv/articles/aizmirsta-parole");
@@ -131,7 +135,7 @@ public sealed class SearchTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.Equal("Meklēt palīdzības centrā", page.QuerySelector("label[for=site-search-q]")!.TextContent);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Results_are_paged_twenty_at_a_time()
     {
         // "eu" is in every English answer (EU Login, Europass), so on the real content it spans two pages.

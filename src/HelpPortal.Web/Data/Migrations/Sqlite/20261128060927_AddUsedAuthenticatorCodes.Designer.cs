@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace HelpPortal.Web.Data.Migrations
+namespace HelpPortal.Web.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(PortalDbContext))]
+    [DbContext(typeof(SqlitePortalDbContext))]
     [Migration("20261128060927_AddUsedAuthenticatorCodes")]
     partial class AddUsedAuthenticatorCodes
     {

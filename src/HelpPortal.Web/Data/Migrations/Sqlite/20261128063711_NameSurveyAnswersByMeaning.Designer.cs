@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace HelpPortal.Web.Data.Migrations
+namespace HelpPortal.Web.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(PortalDbContext))]
-    [Migration("20261127210921_AddSearchAndFeedback")]
-    partial class AddSearchAndFeedback
+    [DbContext(typeof(SqlitePortalDbContext))]
+    [Migration("20261128063711_NameSurveyAnswersByMeaning")]
+    partial class NameSurveyAnswersByMeaning
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -20,7 +20,7 @@ namespace HelpPortal.Web.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("HelpPortal.Web.Admin.AdminUser", b =>
+            modelBuilder.Entity("HelpPortal.Web.Admin.Accounts.AdminUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -38,12 +38,6 @@ namespace HelpPortal.Web.Data.Migrations
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LastAuthenticatorCodeAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastAuthenticatorCodeHash")
-                        .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -88,6 +82,22 @@ namespace HelpPortal.Web.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("HelpPortal.Web.Admin.Accounts.UsedAuthenticatorCode", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TimeStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "TimeStep");
+
+                    b.ToTable("UsedAuthenticatorCodes");
                 });
 
             modelBuilder.Entity("HelpPortal.Web.Data.Article", b =>
@@ -340,6 +350,8 @@ namespace HelpPortal.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Day");
+
                     b.HasIndex("Culture", "Day", "Query")
                         .IsUnique();
 
@@ -351,6 +363,11 @@ namespace HelpPortal.Web.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Q5");
+
                     b.Property<int>("CompletionSeconds")
                         .HasColumnType("INTEGER");
 
@@ -359,29 +376,24 @@ namespace HelpPortal.Web.Data.Migrations
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Q1")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("Ease")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("Q3");
 
-                    b.Property<string>("Q2")
+                    b.Property<string>("FoundAnswer")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Q3")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Q4")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Q5")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Q2");
 
                     b.Property<string>("QuestionSet")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Satisfaction")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("Q1");
 
                     b.Property<string>("SourceArticle")
                         .HasMaxLength(100)
@@ -389,6 +401,11 @@ namespace HelpPortal.Web.Data.Migrations
 
                     b.Property<long>("SubmittedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Q4");
 
                     b.HasKey("Id");
 
@@ -527,6 +544,15 @@ namespace HelpPortal.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("HelpPortal.Web.Admin.Accounts.UsedAuthenticatorCode", b =>
+                {
+                    b.HasOne("HelpPortal.Web.Admin.Accounts.AdminUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HelpPortal.Web.Data.Article", b =>
                 {
                     b.HasOne("HelpPortal.Web.Data.Topic", "Topic")
@@ -571,7 +597,7 @@ namespace HelpPortal.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("HelpPortal.Web.Admin.AdminUser", null)
+                    b.HasOne("HelpPortal.Web.Admin.Accounts.AdminUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -580,7 +606,7 @@ namespace HelpPortal.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("HelpPortal.Web.Admin.AdminUser", null)
+                    b.HasOne("HelpPortal.Web.Admin.Accounts.AdminUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -595,7 +621,7 @@ namespace HelpPortal.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("HelpPortal.Web.Admin.AdminUser", null)
+                    b.HasOne("HelpPortal.Web.Admin.Accounts.AdminUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -604,7 +630,7 @@ namespace HelpPortal.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("HelpPortal.Web.Admin.AdminUser", null)
+                    b.HasOne("HelpPortal.Web.Admin.Accounts.AdminUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

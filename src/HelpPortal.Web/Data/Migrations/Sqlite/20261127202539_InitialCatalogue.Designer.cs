@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace HelpPortal.Web.Data.Migrations
+namespace HelpPortal.Web.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(PortalDbContext))]
-    [Migration("20261127203932_AddSurveyResponses")]
-    partial class AddSurveyResponses
+    [DbContext(typeof(SqlitePortalDbContext))]
+    [Migration("20261127202539_InitialCatalogue")]
+    partial class InitialCatalogue
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -201,59 +201,6 @@ namespace HelpPortal.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("TopicTranslations");
-                });
-
-            modelBuilder.Entity("HelpPortal.Web.Survey.SurveyResponse", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CompletionSeconds")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Culture")
-                        .IsRequired()
-                        .HasMaxLength(5)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Q1")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Q2")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Q3")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Q4")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Q5")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("QuestionSet")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SourceArticle")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SubmittedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SourceArticle");
-
-                    b.HasIndex("SubmittedAt");
-
-                    b.ToTable("SurveyResponses");
                 });
 
             modelBuilder.Entity("HelpPortal.Web.Data.Article", b =>

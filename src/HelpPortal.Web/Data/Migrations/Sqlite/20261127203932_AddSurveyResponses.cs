@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace HelpPortal.Web.Data.Migrations
+namespace HelpPortal.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class AddSurveyResponses : Migration

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace HelpPortal.Web.Data.Migrations
+namespace HelpPortal.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class IndexSearchMissesByDay : Migration

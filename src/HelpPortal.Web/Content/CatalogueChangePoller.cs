@@ -1,0 +1,65 @@
+using HelpPortal.Web.Catalogue;
+using HelpPortal.Web.Data;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HelpPortal.Web.Content;
+
+/// <summary>
+/// Evicts this instance's cached pages when another process — another instance, or <c>content import</c> run by a
+/// deployment — commits an import that changed the catalogue. It polls the id of the latest such import (one indexed
+/// read) every <see cref="ContentOptions.ChangePollInterval"/>; the reasons for polling over LISTEN/NOTIFY are in
+/// docs/decisions/0004.
+/// </summary>
+internal sealed partial class CatalogueChangePoller(
+    IServiceScopeFactory scopes,
+    IOutputCacheStore outputCache,
+    IOptions<ContentOptions> options,
+    TimeProvider time,
+    ILogger<CatalogueChangePoller> logger) : BackgroundService
+{
+    private int? _seen;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.ChangePollInterval, time);
+        do
+        {
+            try
+            {
+                await PollAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A database that is briefly unreachable must not stop the polling; the next tick tries again.
+                LogPollFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task PollAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var latest = await db.ContentImports.AsNoTracking()
+            .Where(i => i.Added + i.Updated + i.Removed > 0)
+            .MaxAsync(i => (int?)i.Id, cancellationToken) ?? 0;
+
+        // The first reading is the baseline: the pages this instance cached so far were rendered from it.
+        if (_seen is { } seen && latest != seen)
+        {
+            await outputCache.EvictByTagAsync(CatalogueCache.Tag, cancellationToken);
+            LogEvicted(logger, latest);
+        }
+
+        _seen = latest;
+    }
+
+    [LoggerMessage(LogLevel.Information, "The catalogue changed (import {ImportId}); cached pages evicted")]
+    private static partial void LogEvicted(ILogger logger, int importId);
+
+    [LoggerMessage(LogLevel.Warning, "Checking the catalogue for changes failed; trying again at the next interval")]
+    private static partial void LogPollFailed(ILogger logger, Exception exception);
+}

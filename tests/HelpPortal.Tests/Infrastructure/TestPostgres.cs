@@ -1,0 +1,56 @@
+using Npgsql;
+
+namespace HelpPortal.Tests.Infrastructure;
+
+/// <summary>Which database a portal under test runs on.</summary>
+public enum TestDatabase
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Marks a test class whose portal runs on PostgreSQL: skipped, with the reason, where none is configured.</summary>
+public interface IRunsOnPostgres;
+
+/// <summary>
+/// The PostgreSQL server the tests use, from <see cref="Variable"/>: a connection string of a role that may create
+/// databases. Every portal under test gets its own database, created empty and dropped afterwards. <c>.ci/run</c> starts
+/// the server and sets the variable; without it the PostgreSQL tests are skipped locally and fail in CI.
+/// </summary>
+public static class TestPostgres
+{
+    public const string Variable = "HELPPORTAL_TEST_POSTGRES";
+
+    private static string? ServerConnectionString => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
+
+    /// <summary>Why a PostgreSQL test cannot run here, or null when it can (or must: in CI nothing is skipped).</summary>
+    public static string? SkipReason
+        => ServerConnectionString is null && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
+            ? $"No PostgreSQL configured: set {Variable} to the connection string of a role that may create databases (bash .ci/run starts PostgreSQL 15 and sets it)."
+            : null;
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public static string CreateDatabase(out string name)
+    {
+        var server = ServerConnectionString
+            ?? throw new InvalidOperationException($"{Variable} is not set: the PostgreSQL tests need a server (CI=true never skips them).");
+        name = "hp_test_" + Guid.NewGuid().ToString("N");
+        using (var connection = new NpgsqlConnection(server))
+        {
+            connection.Open();
+            using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            create.ExecuteNonQuery();
+        }
+
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    public static void DropDatabase(string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        using var connection = new NpgsqlConnection(ServerConnectionString);
+        connection.Open();
+        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        drop.ExecuteNonQuery();
+    }
+}
