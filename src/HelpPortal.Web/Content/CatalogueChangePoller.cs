@@ -8,7 +8,7 @@ namespace HelpPortal.Web.Content;
 
 /// <summary>
 /// Evicts this instance's cached pages when another process — another instance, or <c>content import</c> run by a
-/// deployment — commits an import that changed the catalogue. It polls the id of the latest such import (one indexed
+/// deployment — commits an import that changed the catalogue. It polls the id of the latest such import (one small
 /// read) every <see cref="ContentOptions.ChangePollInterval"/>; the reasons for polling over LISTEN/NOTIFY are in
 /// docs/decisions/0004.
 /// </summary>
