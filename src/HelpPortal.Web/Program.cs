@@ -107,10 +107,12 @@ app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequire
 app.UseMalformedRequestHandling();
 
 app.UseRequestLocalization();
-app.UseAdminNoStore();
+
 app.UseRouting();
 app.UseRateLimiter();
-app.UseAuthentication();
+
+// The admin area alone reads the admin cookie and is never stored by browsers; public pages skip both.
+app.UseAdminArea();
 app.UseAuthorization();
 app.UseOutputCache();
 

@@ -110,26 +110,52 @@ public static class AdminSetup
         return services;
     }
 
-    /// <summary>Admin pages are never stored by a browser or proxy: every response under /{culture}/admin gets no-store.</summary>
-    public static IApplicationBuilder UseAdminNoStore(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    /// <summary>
+    /// The admin area's part of the pipeline, for requests under /{culture}/admin only: responses get no-store (never
+    /// kept by a browser or proxy), and the admin cookie is read. Public pages skip authentication altogether: nothing
+    /// on them depends on who is signed in, and resolving the cookie handlers for every visitor's request cost a fifth
+    /// of each cached page's allocations (docs/performance.md). Skipping it can only fail closed: an admin endpoint
+    /// reached without it sees an anonymous user, and authorization refuses.
+    /// </summary>
+    public static IApplicationBuilder UseAdminArea(this IApplicationBuilder app)
     {
-        if (IsAdminPath(context.Request.Path))
-        {
-            context.Response.OnStarting(() =>
+        app.UseWhen(context => IsAdminPath(context.Request.Path), admin => admin
+            .Use((context, next) =>
             {
-                context.Response.Headers.CacheControl = "no-store";
-                context.Response.Headers.Pragma = "no-cache";
-                return Task.CompletedTask;
-            });
-        }
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers.CacheControl = "no-store";
+                    context.Response.Headers.Pragma = "no-cache";
+                    return Task.CompletedTask;
+                });
+                return next(context);
+            })
+            .UseAuthentication());
 
-        await next(context);
-    });
+        // WebApplication adds authentication to the front of the whole pipeline unless UseAuthentication marked the root
+        // builder with this property; the branch above marks only its own copy of the properties.
+        app.Properties[AuthenticationMiddlewareSetKey] = true;
+        return app;
+    }
 
+    /// <summary>The property <c>UseAuthentication</c> sets (AuthAppBuilderExtensions.AuthenticationMiddlewareSetKey).</summary>
+    private const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
+
+    /// <summary>
+    /// "/{culture}/admin" or anything under it, read without allocating (it runs for every request). The culture is
+    /// matched exactly, as its route constraint does; "admin" in any case, as routing matches literal segments.
+    /// </summary>
     internal static bool IsAdminPath(PathString path)
     {
-        var segments = (path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return segments.Length >= 2 && PortalCultures.IsSupported(segments[0]) && segments[1] == "admin";
+        var value = path.Value.AsSpan().TrimStart('/');
+        var slash = value.IndexOf('/');
+        if (slash < 0 || value[..slash] is not (PortalCultures.English or PortalCultures.Latvian))
+        {
+            return false;
+        }
+
+        var rest = value[(slash + 1)..];
+        return rest.StartsWith("admin", StringComparison.OrdinalIgnoreCase) && (rest.Length == 5 || rest[5] == '/');
     }
 
     private static Task RedirectInCulture(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, string page)

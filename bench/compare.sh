@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# The four performance ratios of docs/performance.md, each against the baseline a user would pick instead, measured
+# in one run on the published Release build (Production environment, shipped settings, rate limits off):
+#   article  — an English article page through the portal vs nginx serving the same bytes from a file (wrk -t1 -c32)
+#   csv      — the admin CSV download of N survey responses vs `sqlite3 -csv -header` of the same table
+#   start    — process start to the first 200 on /en/, with the database and content already imported
+#   survey   — valid survey submissions/s (FULL durability) vs raw one-row SQLite commits in a loop on the same disk
+# Usage: bash bench/compare.sh [article|csv|start|survey ...]    (default: all four)
+#   DURATION=10 (seconds per wrk run), ROWS=1000000 (CSV responses)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+measures=("$@"); [ ${#measures[@]} -eq 0 ] && measures=(article csv start survey)
+duration="${DURATION:-10}"
+rows="${ROWS:-1000000}"
+repo="$(pwd)"
+out="$repo/artifacts/bench"
+port=5097
+nginx_port=8097
+work="$(mktemp -d)"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -f "$work/nginx/nginx.pid" ] && nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -s stop 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+ensure_wrk
+ensure_debian_tool nginx nginx-light
+ensure_debian_tool sqlite3 sqlite3
+publish_release "$out"
+echo "machine: $(nproc) cores; $(nginx -v 2>&1); $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"
+
+# The portal as shipped (appsettings.json; request logs at Information to stdout, kept in a file), rate limits off
+# because wrk is one client address. Extra settings as arguments: NAME=value.
+start_portal() {
+  local data="$1"; shift
+  (cd "$out/app" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
+    ConnectionStrings__Portal="Data Source=$data/portal.db" DataProtection__KeysPath="$data/keys" \
+    Content__Path="$repo/content" RateLimiting__Enabled=false "$@" \
+    dotnet HelpPortal.Web.dll >>"$data/portal.log" 2>&1) &
+  portal_pid=$!
+  pids+=("$portal_pid")
+}
+
+wait_ready() {
+  for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:$port/healthz/ready" && return 0; sleep 0.05; done
+  echo "the portal did not become ready" >&2; return 1
+}
+
+stop_portal() {
+  kill "$portal_pid" 2>/dev/null || true
+  wait "$portal_pid" 2>/dev/null || true
+}
+
+# A database with the content imported and the schema migrated, as a deployment leaves it.
+prepared="$work/prepared"
+mkdir -p "$prepared"
+start_portal "$prepared"
+wait_ready
+stop_portal
+
+ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$1" "$2"; }
+
+# wrk's summary as "rps p99_ms".
+wrk_rps_p99() {
+  wrk -t1 -c32 -d"${duration}s" --latency "$1" | awk '
+    /^ +99%/ { v = $2; if (v ~ /us$/) { sub(/us/, "", v); p99 = v / 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v); p99 = v } else { sub(/s/, "", v); p99 = v * 1000 } }
+    /^Requests\/sec/ { rps = $2 }
+    END { printf "%.0f %.2f\n", rps, p99 }'
+}
+
+measure_article() {
+  local data="$work/article" path="/en/articles/forgotten-password"
+  cp -r "$prepared" "$data"
+  start_portal "$data"
+  wait_ready
+  mkdir -p "$work/nginx/www"
+  curl -fs "http://127.0.0.1:$port$path" -o "$work/nginx/www/article.html"
+  cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes 1;
+error_log $work/nginx/error.log;
+pid $work/nginx/nginx.pid;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  server { listen 127.0.0.1:$nginx_port; root $work/nginx/www; location / { default_type "text/html; charset=utf-8"; } }
+}
+CONF
+  nginx -p "$work/nginx" -c "$work/nginx/nginx.conf"
+  # Warm both (JIT, output cache), then measure them back to back.
+  wrk -t1 -c32 -d3s "http://127.0.0.1:$port$path" >/dev/null
+  wrk -t1 -c32 -d3s "http://127.0.0.1:$nginx_port/article.html" >/dev/null
+  read -r nginx_rps nginx_p99 < <(wrk_rps_p99 "http://127.0.0.1:$nginx_port/article.html")
+  read -r portal_rps portal_p99 < <(wrk_rps_p99 "http://127.0.0.1:$port$path")
+  nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -s stop
+  stop_portal
+  echo "article: portal $portal_rps req/s (p99 $portal_p99 ms), nginx $nginx_rps req/s (p99 $nginx_p99 ms): $(ratio "$portal_rps" "$nginx_rps")x nginx"
+}
+
+measure_start() {
+  local data="$work/start" best=""
+  cp -r "$prepared" "$data"
+  # Five starts; the median is reported (the first also warms the disk cache, as any deployment's would be).
+  local times=()
+  for _ in 1 2 3 4 5; do
+    local t0; t0=$(date +%s.%N)
+    start_portal "$data"
+    until curl -fs -o /dev/null "http://127.0.0.1:$port/en/"; do sleep 0.01; done
+    times+=("$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$t0" "$(date +%s.%N)")")
+    stop_portal
+  done
+  echo "start: process start to first 200 on /en/: median $(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p) s (runs: ${times[*]})"
+}
+
+for measure in "${measures[@]}"; do
+  "measure_$measure"
+done
