@@ -16,14 +16,16 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Structured logs on the console, levels from configuration: operators collect stdout. Each host keeps its own logger
-// rather than the static one, which the last host built would own (several hosts run side by side in the tests).
+// Structured logs on the console, levels from configuration: operators collect stdout. The console is written by one
+// background thread, so a request never waits for it; when that thread falls behind, requests wait rather than lose
+// a line. Each host keeps its own logger rather than the static one, which the last host built would own (several
+// hosts run side by side in the tests).
 builder.Services.AddSerilog(
     (services, logger) => logger
         .ReadFrom.Configuration(builder.Configuration)
         .ReadFrom.Services(services)
         .Enrich.FromLogContext()
-        .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture),
+        .WriteTo.Async(sink => sink.Console(formatProvider: CultureInfo.InvariantCulture), blockWhenFull: true),
     preserveStaticLogger: true);
 
 // No "Server: Kestrel" header: nothing to tell an attacker.
@@ -78,7 +80,8 @@ builder.Services.AddHsts(options =>
     options.IncludeSubDomains = true;
 });
 
-var app = builder.Build();
+// Disposed on every way out, command verbs included, so the log sink writes out what it still holds.
+await using var app = builder.Build();
 
 // Command-line verbs (content check, …) use the same configuration and services, then exit without serving.
 if (await PortalCommands.TryRunAsync(app.Services, args) is { } exitCode)
