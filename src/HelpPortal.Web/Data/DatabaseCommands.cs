@@ -13,24 +13,25 @@ public static class DatabaseCommands
     public static Command Create(IServiceProvider services)
     {
         var target = new Option<FileInfo>("--out") { Description = "The backup file to write; it must not exist yet.", Required = true };
-        var backup = new Command("backup", "Copy the database consistently, while the portal runs.") { target };
+        var backup = new Command("backup", "Copy the SQLite database consistently, while the portal runs.") { target };
         backup.SetAction((parse, cancellationToken) => BackupAsync(services, parse.GetValue(target)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
         return new Command("database", "Backups of the portal's database.") { backup };
     }
 
     private static async Task<int> BackupAsync(IServiceProvider services, FileInfo target, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (target.Exists)
-        {
-            error.WriteLine($"{target.FullName} already exists; a backup never overwrites a file.");
-            return 1;
-        }
-
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         if (db.Database.GetDbConnection() is not SqliteConnection source)
         {
-            error.WriteLine("database backup copies the SQLite database; use your database server's own backup for other providers.");
+            error.WriteLine("database backup copies a SQLite database, but Database:Provider is Postgres here. Back PostgreSQL up with its own tools: "
+                + "pg_dump --format=custom --file=FILE with the portal's connection details (see docs/operations.md).");
+            return 1;
+        }
+
+        if (target.Exists)
+        {
+            error.WriteLine($"{target.FullName} already exists; a backup never overwrites a file.");
             return 1;
         }
 

@@ -1,0 +1,22 @@
+using HelpPortal.Tests.Infrastructure;
+
+namespace HelpPortal.Tests.Admin;
+
+/// <summary>The database commands read a SQLite file; a portal configured for PostgreSQL refuses them clearly.</summary>
+public sealed class DatabaseCommandsOnPostgresTests(PostgresPortalFactory factory) : IClassFixture<PostgresPortalFactory>, IRunsOnPostgres
+{
+    [DatabaseFact]
+    public async Task Backup_refuses_and_points_to_pg_dump()
+    {
+        var target = Path.Combine(Path.GetTempPath(), $"helpportal-backup-{Guid.NewGuid():N}.db");
+
+        var (exitCode, output, error) = await factory.RunCommandAsync(null, "database", "backup", "--out", target);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal("", output);
+        Assert.Contains("Database:Provider is Postgres", error, StringComparison.Ordinal);
+        Assert.Contains("pg_dump", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(target));
+        Assert.False(File.Exists(target + ".partial"));
+    }
+}
