@@ -28,6 +28,12 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>The database the portal runs on: its own SQLite file by default, or its own PostgreSQL database.</summary>
     public TestDatabase Database { get; init; }
 
+    /// <summary>
+    /// Runs the portal on this existing PostgreSQL database instead (whatever <see cref="Database"/> says): one the test
+    /// made and filled, say with <c>database copy</c>. The test owns it; the factory neither creates nor drops it.
+    /// </summary>
+    public string? ExistingPostgresConnectionString { get; init; }
+
     /// <summary>The connection string the portal was given, once it has started.</summary>
     public string ConnectionString { get; private set; } = "";
 
@@ -74,7 +80,12 @@ public class PortalFactory : WebApplicationFactory<Program>
 
         // Outside Development the static files are expected in a publish folder; the tests run from the build output.
         builder.UseStaticWebAssets();
-        if (Database == TestDatabase.Postgres)
+        if (ExistingPostgresConnectionString is not null)
+        {
+            ConnectionString = ExistingPostgresConnectionString;
+            builder.UseSetting("Database:Provider", "Postgres");
+        }
+        else if (Database == TestDatabase.Postgres)
         {
             ConnectionString = TestPostgres.CreateDatabase(out var name);
             _postgresDatabase = name;
