@@ -7,6 +7,7 @@ namespace HelpPortal.Web.Data;
 /// <summary>
 /// <c>database backup --out FILE</c>: a consistent copy of the SQLite database through SQLite's online backup API, safe
 /// while the portal runs and writes (copying the file could catch a half-written page or miss the WAL).
+/// <c>database copy --to-provider Postgres --to CONNECTION</c>: see <see cref="DatabaseCopy"/>.
 /// </summary>
 public static class DatabaseCommands
 {
@@ -15,7 +16,20 @@ public static class DatabaseCommands
         var target = new Option<FileInfo>("--out") { Description = "The backup file to write; it must not exist yet.", Required = true };
         var backup = new Command("backup", "Copy the SQLite database consistently, while the portal runs.") { target };
         backup.SetAction((parse, cancellationToken) => BackupAsync(services, parse.GetValue(target)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
-        return new Command("database", "Backups of the portal's database.") { backup };
+
+        var toProvider = new Option<string>("--to-provider") { Description = "The provider of the target database: Postgres, the only one for now.", HelpName = "Postgres", Required = true };
+        var to = new Option<string>("--to") { Description = "The connection string of the target database, which must be empty.", HelpName = "CONNECTION", Required = true };
+        var copy = new Command("copy", "Copy survey answers, votes, search misses and admin accounts from SQLite into an empty PostgreSQL database.") { toProvider, to };
+        copy.Validators.Add(result =>
+        {
+            if (result.GetValue(toProvider) is { } provider && !string.Equals(provider, nameof(DatabaseProvider.Postgres), StringComparison.OrdinalIgnoreCase))
+            {
+                result.AddError($"--to-provider must be Postgres (the only target for now), not '{provider}'.");
+            }
+        });
+        copy.SetAction((parse, cancellationToken) => DatabaseCopy.CopyAsync(services, parse.GetValue(to)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
+
+        return new Command("database", "Backups of the portal's database, and moving it to PostgreSQL.") { backup, copy };
     }
 
     private static async Task<int> BackupAsync(IServiceProvider services, FileInfo target, TextWriter output, TextWriter error, CancellationToken cancellationToken)

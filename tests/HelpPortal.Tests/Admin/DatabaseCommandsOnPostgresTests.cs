@@ -19,4 +19,14 @@ public sealed class DatabaseCommandsOnPostgresTests(PostgresPortalFactory factor
         Assert.False(File.Exists(target));
         Assert.False(File.Exists(target + ".partial"));
     }
+
+    [DatabaseFact]
+    public async Task Copy_refuses_because_the_source_must_be_sqlite()
+    {
+        var (exitCode, output, error) = await factory.RunCommandAsync(null, "database", "copy", "--to-provider", "Postgres", "--to", "Host=127.0.0.1;Database=elsewhere");
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal("", output);
+        Assert.Contains("database copy copies from SQLite, but Database:Provider is Postgres here.", error, StringComparison.Ordinal);
+    }
 }
