@@ -30,8 +30,7 @@ public static class DatabaseExtensions
         services.AddDbContext<SqlitePortalDbContext>((provider, options) => options
             .UseSqlite(provider.GetRequiredService<ResolvedConnectionString>().Value, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .AddInterceptors(new SqlitePragmas()));
-        services.AddDbContext<PostgresPortalDbContext>((provider, options) => options
-            .UseNpgsql(provider.GetRequiredService<ResolvedConnectionString>().Value, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
+        services.AddDbContext<PostgresPortalDbContext>((provider, options) => options.UsePortalNpgsql(provider.GetRequiredService<ResolvedConnectionString>().Value));
         services.AddScoped<PortalDbContext>(provider => provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
             ? provider.GetRequiredService<PostgresPortalDbContext>()
             : provider.GetRequiredService<SqlitePortalDbContext>());
@@ -40,6 +39,10 @@ public static class DatabaseExtensions
     }
 
     private sealed record ResolvedConnectionString(string Value);
+
+    /// <summary>PostgreSQL as the portal uses it; <c>database copy</c> opens its target the same way.</summary>
+    internal static DbContextOptionsBuilder UsePortalNpgsql(this DbContextOptionsBuilder options, string connectionString)
+        => options.UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
 
     public static bool IsPostgres(this PortalDbContext db) => db is PostgresPortalDbContext;
 

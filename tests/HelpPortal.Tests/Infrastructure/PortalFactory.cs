@@ -35,6 +35,12 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// </summary>
     public PortalFactory? SharedDatabaseOf { get; init; }
 
+    /// <summary>
+    /// Runs the portal on this existing PostgreSQL database instead (whatever <see cref="Database"/> says): one the test
+    /// made and filled, say with <c>database copy</c>. The test owns it; the factory neither creates nor drops it.
+    /// </summary>
+    public string? ExistingPostgresConnectionString { get; init; }
+
     /// <summary>The connection string the portal was given, once it has started.</summary>
     public string ConnectionString { get; private set; } = "";
 
@@ -90,6 +96,11 @@ public class PortalFactory : WebApplicationFactory<Program>
 
             _ = owner.Services;
             ConnectionString = owner.ConnectionString;
+            builder.UseSetting("Database:Provider", "Postgres");
+        }
+        else if (ExistingPostgresConnectionString is not null)
+        {
+            ConnectionString = ExistingPostgresConnectionString;
             builder.UseSetting("Database:Provider", "Postgres");
         }
         else if (Database == TestDatabase.Postgres)
