@@ -51,6 +51,21 @@ public static class TestPostgres
         using var connection = new NpgsqlConnection(ServerConnectionString);
         connection.Open();
         using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        drop.ExecuteNonQuery();
+
+        // FORCE may terminate only sessions of roles the test role belongs to. An autovacuum worker, which PostgreSQL
+        // starts on a fresh database after the import's writes, belongs to none, so FORCE is refused while one runs; it
+        // is done within moments.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                drop.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 50)
+            {
+                Thread.Sleep(TimeSpan.FromMilliseconds(100));
+            }
+        }
     }
 }
