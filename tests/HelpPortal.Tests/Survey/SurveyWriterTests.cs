@@ -6,23 +6,24 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 using Serilog.Events;
 
 namespace HelpPortal.Tests.Survey;
 
 /// <summary>
 /// The single survey writer: one answer that cannot be stored costs no other its place, and a shutdown writes every
-/// queued answer first. The tests hold SQLite's write lock from a connection of their own, so that answers queue up
-/// behind a commit that waits for it.
+/// queued answer first. The tests hold the database's write lock from a connection of their own (SQLite's one writer
+/// lock, or a lock on PostgreSQL's table), so that answers queue up behind a commit that waits for it.
 /// </summary>
-public sealed class SurveyWriterTests : IDisposable
+public abstract class SurveyWriterTests(TestDatabase database) : IDisposable
 {
     private static readonly DateTimeOffset At = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
-    private readonly PortalFactory _factory = new();
+    private readonly PortalFactory _factory = new() { Database = database };
 
     private SurveyWriter Writer => _factory.Services.GetRequiredService<SurveyWriter>();
 
-    [Fact]
+    [DatabaseFact]
     public async Task When_a_batch_cannot_be_committed_each_answer_is_retried_alone_and_only_the_bad_one_fails()
     {
         var duplicate = StoredResponses.Make(At);
@@ -44,7 +45,7 @@ public sealed class SurveyWriterTests : IDisposable
         Assert.Contains(_factory.Logs.MessagesAtOrAbove(LogEventLevel.Warning), m => m.EndsWith("survey answers together failed; retrying them one by one", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Answers_still_queued_when_the_host_stops_are_committed_before_it_has_stopped()
     {
         var queued = new List<(SurveyResponse Answer, Task Saved)>();
@@ -83,7 +84,7 @@ public sealed class SurveyWriterTests : IDisposable
         Assert.Equal(queued.Select(q => q.Answer.Id).Order(), stored.Order());
     }
 
-    [Fact]
+    [DatabaseFact]
     public void The_server_is_stopped_before_the_survey_writer_so_no_answer_arrives_while_it_drains()
     {
         // The host stops hosted services in the reverse of their order here.
@@ -93,35 +94,86 @@ public sealed class SurveyWriterTests : IDisposable
         Assert.InRange(hosted.IndexOf(Writer), 0, server - 1);
     }
 
-    public void Dispose() => _factory.Dispose();
-
-    /// <summary>The ids in the database file, read past the portal: a stopped host disposes its services.</summary>
-    private async Task<List<Guid>> StoredIdsAsync()
+    public void Dispose()
     {
-        await using var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id FROM SurveyResponses";
-        await using var reader = await command.ExecuteReaderAsync();
-        var ids = new List<Guid>();
-        while (await reader.ReadAsync())
-        {
-            ids.Add(reader.GetGuid(0));
-        }
-
-        return ids;
+        _factory.Dispose();
+        GC.SuppressFinalize(this);
     }
 
-    /// <summary>Takes SQLite's write lock on the portal's database until disposed; the portal's writers wait (busy_timeout).</summary>
-    private async Task<WriteLock> HoldWriteLockAsync()
+    /// <summary>The stored ids, read past the portal: a stopped host disposes its services.</summary>
+    protected abstract Task<List<Guid>> StoredIdsAsync(PortalFactory factory);
+
+    /// <summary>Takes the write lock on the portal's survey answers until disposed; the portal's writers wait for it.</summary>
+    protected abstract Task<IAsyncDisposable> HoldWriteLockAsync(PortalFactory factory);
+
+    private Task<List<Guid>> StoredIdsAsync() => StoredIdsAsync(_factory);
+
+    private Task<IAsyncDisposable> HoldWriteLockAsync()
     {
         _ = _factory.Services;
-        var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        return new WriteLock(connection, connection.BeginTransaction(deferred: false));
+        return HoldWriteLockAsync(_factory);
     }
 
-    private sealed record WriteLock(SqliteConnection Connection, SqliteTransaction Transaction) : IAsyncDisposable
+    public sealed class OnSqlite() : SurveyWriterTests(TestDatabase.Sqlite)
+    {
+        protected override async Task<List<Guid>> StoredIdsAsync(PortalFactory factory)
+        {
+            await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath};Mode=ReadOnly;Pooling=False");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT Id FROM SurveyResponses";
+            await using var reader = await command.ExecuteReaderAsync();
+            var ids = new List<Guid>();
+            while (await reader.ReadAsync())
+            {
+                ids.Add(reader.GetGuid(0));
+            }
+
+            return ids;
+        }
+
+        /// <summary>SQLite's one write lock on the whole file; the portal's writers wait (busy_timeout).</summary>
+        protected override async Task<IAsyncDisposable> HoldWriteLockAsync(PortalFactory factory)
+        {
+            var connection = new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False");
+            await connection.OpenAsync();
+            return new WriteLock(connection, connection.BeginTransaction(deferred: false));
+        }
+    }
+
+    public sealed class OnPostgres() : SurveyWriterTests(TestDatabase.Postgres), IRunsOnPostgres
+    {
+        protected override async Task<List<Guid>> StoredIdsAsync(PortalFactory factory)
+        {
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(factory.ConnectionString) { Pooling = false }.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("""SELECT "Id" FROM "SurveyResponses" """, connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            var ids = new List<Guid>();
+            while (await reader.ReadAsync())
+            {
+                ids.Add(reader.GetGuid(0));
+            }
+
+            return ids;
+        }
+
+        /// <summary>
+        /// PostgreSQL has no lock on the whole database, and inserts of different rows do not wait for each other:
+        /// a table lock that conflicts with every insert (but not with reads) holds the portal's writers instead.
+        /// </summary>
+        protected override async Task<IAsyncDisposable> HoldWriteLockAsync(PortalFactory factory)
+        {
+            var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(factory.ConnectionString) { Pooling = false }.ConnectionString);
+            await connection.OpenAsync();
+            var transaction = await connection.BeginTransactionAsync();
+            await using var command = new NpgsqlCommand("""LOCK TABLE "SurveyResponses" IN EXCLUSIVE MODE""", connection, transaction);
+            await command.ExecuteNonQueryAsync();
+            return new WriteLock(connection, transaction);
+        }
+    }
+
+    private sealed record WriteLock(System.Data.Common.DbConnection Connection, System.Data.Common.DbTransaction Transaction) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
