@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Threading.Channels;
 using HelpPortal.Tests.Admin;
 using HelpPortal.Tests.Infrastructure;
@@ -100,80 +101,69 @@ public abstract class SurveyWriterTests(TestDatabase database) : IDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>A connection of the test's own to the portal's database, past the portal's services and pool.</summary>
+    protected abstract DbConnection ConnectPastThePortal(PortalFactory factory);
+
+    /// <summary>Takes the lock that every insert of a survey answer waits for; it is held until the transaction ends.</summary>
+    protected abstract Task<DbTransaction> LockOutWritersAsync(DbConnection connection);
+
     /// <summary>The stored ids, read past the portal: a stopped host disposes its services.</summary>
-    protected abstract Task<List<Guid>> StoredIdsAsync(PortalFactory factory);
+    private async Task<List<Guid>> StoredIdsAsync()
+    {
+        await using var connection = ConnectPastThePortal(_factory);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "Id" FROM "SurveyResponses" """;
+        await using var reader = await command.ExecuteReaderAsync();
+        var ids = new List<Guid>();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetGuid(0));
+        }
 
-    /// <summary>Takes the write lock on the portal's survey answers until disposed; the portal's writers wait for it.</summary>
-    protected abstract Task<IAsyncDisposable> HoldWriteLockAsync(PortalFactory factory);
+        return ids;
+    }
 
-    private Task<List<Guid>> StoredIdsAsync() => StoredIdsAsync(_factory);
-
-    private Task<IAsyncDisposable> HoldWriteLockAsync()
+    /// <summary>Holds the writers' lock on the portal's database until disposed; the portal's writers wait for it.</summary>
+    private async Task<WriteLock> HoldWriteLockAsync()
     {
         _ = _factory.Services;
-        return HoldWriteLockAsync(_factory);
+        var connection = ConnectPastThePortal(_factory);
+        await connection.OpenAsync();
+        return new WriteLock(connection, await LockOutWritersAsync(connection));
     }
 
     public sealed class OnSqlite() : SurveyWriterTests(TestDatabase.Sqlite)
     {
-        protected override async Task<List<Guid>> StoredIdsAsync(PortalFactory factory)
-        {
-            await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath};Mode=ReadOnly;Pooling=False");
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT Id FROM SurveyResponses";
-            await using var reader = await command.ExecuteReaderAsync();
-            var ids = new List<Guid>();
-            while (await reader.ReadAsync())
-            {
-                ids.Add(reader.GetGuid(0));
-            }
-
-            return ids;
-        }
+        protected override DbConnection ConnectPastThePortal(PortalFactory factory)
+            => new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False");
 
         /// <summary>SQLite's one write lock on the whole file; the portal's writers wait (busy_timeout).</summary>
-        protected override async Task<IAsyncDisposable> HoldWriteLockAsync(PortalFactory factory)
-        {
-            var connection = new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False");
-            await connection.OpenAsync();
-            return new WriteLock(connection, connection.BeginTransaction(deferred: false));
-        }
+        protected override Task<DbTransaction> LockOutWritersAsync(DbConnection connection)
+            => Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
     }
 
     public sealed class OnPostgres() : SurveyWriterTests(TestDatabase.Postgres), IRunsOnPostgres
     {
-        protected override async Task<List<Guid>> StoredIdsAsync(PortalFactory factory)
-        {
-            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(factory.ConnectionString) { Pooling = false }.ConnectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("""SELECT "Id" FROM "SurveyResponses" """, connection);
-            await using var reader = await command.ExecuteReaderAsync();
-            var ids = new List<Guid>();
-            while (await reader.ReadAsync())
-            {
-                ids.Add(reader.GetGuid(0));
-            }
-
-            return ids;
-        }
+        protected override DbConnection ConnectPastThePortal(PortalFactory factory)
+            => new NpgsqlConnection(new NpgsqlConnectionStringBuilder(factory.ConnectionString) { Pooling = false }.ConnectionString);
 
         /// <summary>
         /// PostgreSQL has no lock on the whole database, and inserts of different rows do not wait for each other:
         /// a table lock that conflicts with every insert (but not with reads) holds the portal's writers instead.
         /// </summary>
-        protected override async Task<IAsyncDisposable> HoldWriteLockAsync(PortalFactory factory)
+        protected override async Task<DbTransaction> LockOutWritersAsync(DbConnection connection)
         {
-            var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(factory.ConnectionString) { Pooling = false }.ConnectionString);
-            await connection.OpenAsync();
             var transaction = await connection.BeginTransactionAsync();
-            await using var command = new NpgsqlCommand("""LOCK TABLE "SurveyResponses" IN EXCLUSIVE MODE""", connection, transaction);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """LOCK TABLE "SurveyResponses" IN EXCLUSIVE MODE""";
             await command.ExecuteNonQueryAsync();
-            return new WriteLock(connection, transaction);
+            return transaction;
         }
     }
 
-    private sealed record WriteLock(System.Data.Common.DbConnection Connection, System.Data.Common.DbTransaction Transaction) : IAsyncDisposable
+    private sealed record WriteLock(DbConnection Connection, DbTransaction Transaction) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
