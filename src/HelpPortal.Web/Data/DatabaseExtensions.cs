@@ -47,6 +47,13 @@ public static class DatabaseExtensions
     public static bool IsPostgres(this PortalDbContext db) => db is PostgresPortalDbContext;
 
     /// <summary>
+    /// The collation that compares text by its bytes, for an ORDER BY that must come out the same on both providers:
+    /// <c>EF.Functions.Collate(text, db.ByteOrder())</c>. SQLite compares by bytes already (BINARY); PostgreSQL's
+    /// default follows the server's locale, where "=cmd" comes before "1password" and "Zeta" after "ab" (en_US, lv_LV).
+    /// </summary>
+    public static string ByteOrder(this PortalDbContext db) => db.IsPostgres() ? "C" : "BINARY";
+
+    /// <summary>
     /// Applies the committed migrations of the configured provider; any failure stops the start-up. Several instances
     /// may start at once: EF Core holds a migration lock on the database while it migrates, so only one applies them.
     /// </summary>

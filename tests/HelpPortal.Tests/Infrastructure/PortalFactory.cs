@@ -44,6 +44,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>The connection string the portal was given, once it has started.</summary>
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>On PostgreSQL, the ICU locale its database sorts text by (e.g. "lv-LV"); the server's default if null.</summary>
+    public string? PostgresLocale { get; init; }
+
     /// <summary>The content folder the portal reads; the repository's own by default.</summary>
     public string ContentFolder { get; init; } = TestContent.RepositoryContentFolder;
 
@@ -105,7 +108,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
         else if (Database == TestDatabase.Postgres)
         {
-            ConnectionString = TestPostgres.CreateDatabase(out var name);
+            ConnectionString = TestPostgres.CreateDatabase(out var name, PostgresLocale);
             _postgresDatabase = name;
             builder.UseSetting("Database:Provider", "Postgres");
         }

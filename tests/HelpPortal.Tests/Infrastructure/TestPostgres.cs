@@ -29,8 +29,12 @@ public static class TestPostgres
             ? $"No PostgreSQL configured: set {Variable} to the connection string of a role that may create databases (bash .ci/run starts PostgreSQL 15 and sets it)."
             : null;
 
-    /// <summary>Creates an empty database and returns its connection string.</summary>
-    public static string CreateDatabase(out string name)
+    /// <summary>
+    /// Creates an empty database and returns its connection string. With an ICU <paramref name="locale"/> (e.g.
+    /// "lv-LV") the database sorts text by that language's rules, as a server set up with it would, rather than by
+    /// the test server's default.
+    /// </summary>
+    public static string CreateDatabase(out string name, string? locale = null)
     {
         var server = ServerConnectionString
             ?? throw new InvalidOperationException($"{Variable} is not set: the PostgreSQL tests need a server (CI=true never skips them).");
@@ -38,7 +42,8 @@ public static class TestPostgres
         using (var connection = new NpgsqlConnection(server))
         {
             connection.Open();
-            using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            var collation = locale is null ? "" : $" TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE '{locale}'";
+            using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{collation}", connection);
             create.ExecuteNonQuery();
         }
 
