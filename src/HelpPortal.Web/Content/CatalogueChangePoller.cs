@@ -19,12 +19,24 @@ internal sealed partial class CatalogueChangePoller(
     TimeProvider time,
     ILogger<CatalogueChangePoller> logger) : BackgroundService
 {
-    private int? _seen;
+    private int _seen;
+
+    /// <summary>
+    /// Reads the baseline before the server takes its first request (hosted services start before it, and after
+    /// <see cref="CatalogueStartup"/> has migrated and imported): every page this instance caches is rendered from the
+    /// baseline or later. Read in the background instead, it could land after another instance's import that pages
+    /// already cached here predate, and those would never be evicted.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _seen = await LatestChangeAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.ChangePollInterval, time);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -36,25 +48,28 @@ internal sealed partial class CatalogueChangePoller(
                 LogPollFailed(logger, ex);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     private async Task PollAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var latest = await db.ContentImports.AsNoTracking()
-            .Where(i => i.Added + i.Updated + i.Removed > 0)
-            .MaxAsync(i => (int?)i.Id, cancellationToken) ?? 0;
-
-        // The first reading is the baseline: the pages this instance cached so far were rendered from it.
-        if (_seen is { } seen && latest != seen)
+        var latest = await LatestChangeAsync(cancellationToken);
+        if (latest != _seen)
         {
             await outputCache.EvictByTagAsync(CatalogueCache.Tag, cancellationToken);
             LogEvicted(logger, latest);
         }
 
         _seen = latest;
+    }
+
+    /// <summary>The id of the latest import that changed the catalogue, or 0 when none has.</summary>
+    private async Task<int> LatestChangeAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        return await db.ContentImports.AsNoTracking()
+            .Where(i => i.Added + i.Updated + i.Removed > 0)
+            .MaxAsync(i => (int?)i.Id, cancellationToken) ?? 0;
     }
 
     [LoggerMessage(LogLevel.Information, "The catalogue changed (import {ImportId}); cached pages evicted")]

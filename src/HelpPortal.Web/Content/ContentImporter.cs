@@ -40,7 +40,7 @@ public sealed partial class ContentImporter(
     ILogger<ContentImporter> logger)
 {
     /// <summary>Advisory-lock key of the import, held until its transaction ends: "HPimport" in ASCII.</summary>
-    private const long ImportLock = 0x4850_696D_706F_7274;
+    internal const long ImportLock = 0x4850_696D_706F_7274;
 
     public async Task<ImportReport> ImportAsync(CancellationToken cancellationToken)
     {

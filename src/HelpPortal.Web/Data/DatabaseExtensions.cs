@@ -30,8 +30,7 @@ public static class DatabaseExtensions
         services.AddDbContext<SqlitePortalDbContext>((provider, options) => options
             .UseSqlite(provider.GetRequiredService<ResolvedConnectionString>().Value, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .AddInterceptors(new SqlitePragmas()));
-        services.AddDbContext<PostgresPortalDbContext>((provider, options) => options
-            .UseNpgsql(provider.GetRequiredService<ResolvedConnectionString>().Value, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
+        services.AddDbContext<PostgresPortalDbContext>((provider, options) => options.UsePortalNpgsql(provider.GetRequiredService<ResolvedConnectionString>().Value));
         services.AddScoped<PortalDbContext>(provider => provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
             ? provider.GetRequiredService<PostgresPortalDbContext>()
             : provider.GetRequiredService<SqlitePortalDbContext>());
@@ -41,7 +40,18 @@ public static class DatabaseExtensions
 
     private sealed record ResolvedConnectionString(string Value);
 
+    /// <summary>PostgreSQL as the portal uses it; <c>database copy</c> opens its target the same way.</summary>
+    internal static DbContextOptionsBuilder UsePortalNpgsql(this DbContextOptionsBuilder options, string connectionString)
+        => options.UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
+
     public static bool IsPostgres(this PortalDbContext db) => db is PostgresPortalDbContext;
+
+    /// <summary>
+    /// The collation that compares text by its bytes, for an ORDER BY that must come out the same on both providers:
+    /// <c>EF.Functions.Collate(text, db.ByteOrder())</c>. SQLite compares by bytes already (BINARY); PostgreSQL's
+    /// default follows the server's locale, where "=cmd" comes before "1password" and "Zeta" after "ab" (en_US, lv_LV).
+    /// </summary>
+    public static string ByteOrder(this PortalDbContext db) => db.IsPostgres() ? "C" : "BINARY";
 
     /// <summary>
     /// Applies the committed migrations of the configured provider; any failure stops the start-up. Several instances

@@ -63,5 +63,11 @@ public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbCon
             document.Property(d => d.Culture).HasMaxLength(5);
             document.HasIndex(d => d.Terms).HasMethod("GIN");
         });
+
+        // A written answer may have 1,000 characters as people count them (SurveyQuestions.MaxTextLength), and one of
+        // them can be several code points, which is what varchar(n) counts: "a" and a combining macron are one letter
+        // but two code points. A varchar(1000) refused answers the form had accepted (SQLite never enforces a length),
+        // so the column is text; the survey's request body limit bounds it.
+        builder.Entity<SurveyResponse>().Property(r => r.Comment).Metadata.SetMaxLength(null);
     }
 }

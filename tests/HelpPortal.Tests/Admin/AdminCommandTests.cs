@@ -6,41 +6,32 @@ namespace HelpPortal.Tests.Admin;
 /// The admin and survey commands, run in-process on a test portal's own database; once through the portal's real
 /// executable, which reads the password from its redirected standard input.
 /// </summary>
-public sealed class AdminCommandTests : IDisposable
+public abstract class AdminCommandTests(TestDatabase database) : IDisposable
 {
     private const string GoodPassword = "a long and unusual passphrase";
-    private readonly PortalFactory _factory = new();
+    private readonly PortalFactory _factory = new() { Database = database };
 
-    [Fact]
+    public sealed class OnSqlite() : AdminCommandTests(TestDatabase.Sqlite);
+
+    public sealed class OnPostgres() : AdminCommandTests(TestDatabase.Postgres), IRunsOnPostgres;
+
+    [DatabaseFact]
     public async Task Admin_create_reads_the_password_from_standard_input_and_list_shows_the_admin()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "helpportal-cli-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            var environment = new Dictionary<string, string>
-            {
-                ["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(folder, "portal.db")}",
-                ["DataProtection__KeysPath"] = Path.Combine(folder, "keys"),
-                ["Content__Path"] = TestContent.RepositoryContentFolder,
-            };
+        using var fresh = CommandLineDatabase.Fresh(database);
+        var environment = new Dictionary<string, string>(fresh.Environment) { ["Content__Path"] = TestContent.RepositoryContentFolder };
 
-            var created = await PortalProcess.RunAsync(environment, GoodPassword + "\n", "admin", "create", "--email", "ops@example.eu");
-            var listed = await PortalProcess.RunAsync(environment, null, "admin", "list");
+        var created = await PortalProcess.RunAsync(environment, GoodPassword + "\n", "admin", "create", "--email", "ops@example.eu");
+        var listed = await PortalProcess.RunAsync(environment, null, "admin", "list");
 
-            Assert.Equal(0, created.ExitCode);
-            Assert.Contains("Admin ops@example.eu created.", created.Output, StringComparison.Ordinal);
-            Assert.Equal(0, listed.ExitCode);
-            Assert.Contains("ops@example.eu\tnot enrolled\tactive", listed.Output, StringComparison.Ordinal);
-            Assert.DoesNotContain(GoodPassword, created.Output + created.Error + listed.Output, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Equal(0, created.ExitCode);
+        Assert.Contains("Admin ops@example.eu created.", created.Output, StringComparison.Ordinal);
+        Assert.Equal(0, listed.ExitCode);
+        Assert.Contains("ops@example.eu\tnot enrolled\tactive", listed.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(GoodPassword, created.Output + created.Error + listed.Output, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("short pass\n", "Passwords must be at least 12 characters.")]
     [InlineData("password1234\n", "too common")]
     [InlineData("123456789012\n", "too common")]
@@ -56,7 +47,7 @@ public sealed class AdminCommandTests : IDisposable
         Assert.Contains("0 admin(s).", (await RunAsync(null, "admin", "list")).Output, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Admin_create_refuses_a_password_over_128_characters()
     {
         var result = await RunAsync(new string('x', 60) + new string('y', 69) + "\n", "admin", "create", "--email", "ops@example.eu");
@@ -65,7 +56,7 @@ public sealed class AdminCommandTests : IDisposable
         Assert.Contains("at most 128 characters", result.Error, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(new[] { "admin", "create" }, "Option '--email' is required.")]
     [InlineData(new[] { "admin", "create", "--email" }, "Required argument missing for option: '--email'.")]
     [InlineData(new[] { "admin", "create", "--email", "not-an-email" }, "is invalid")]
@@ -85,7 +76,7 @@ public sealed class AdminCommandTests : IDisposable
         Assert.Contains(message, result.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Admin_create_refuses_an_email_that_is_taken()
     {
         await RunAsync(GoodPassword + "\n", "admin", "create", "--email", "ops@example.eu");
@@ -96,7 +87,7 @@ public sealed class AdminCommandTests : IDisposable
         Assert.Contains("already exists", again.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Reset_password_and_disable_change_the_account()
     {
         await RunAsync(GoodPassword + "\n", "admin", "create", "--email", "ops@example.eu");
@@ -112,7 +103,7 @@ public sealed class AdminCommandTests : IDisposable
         Assert.Contains("ops@example.eu\tnot enrolled\tdisabled", listed.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_unknown_command_exits_with_usage()
     {
         var result = await RunAsync(null, "admin", "delete");
@@ -122,7 +113,11 @@ public sealed class AdminCommandTests : IDisposable
         Assert.Contains("HelpPortal.Web admin [command] [options]", result.Error, StringComparison.Ordinal);
     }
 
-    public void Dispose() => _factory.Dispose();
+    public void Dispose()
+    {
+        _factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private Task<(int ExitCode, string Output, string Error)> RunAsync(string? input, params string[] args) => _factory.RunCommandAsync(input, args);
 }

@@ -6,18 +6,22 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace HelpPortal.Tests.Admin;
 
-public sealed class AdminReportTests(AdminReportTests.Portal portal) : IClassFixture<AdminReportTests.Portal>, IAsyncLifetime
+public abstract class AdminReportTests(AdminReportTests.Portal portal) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
     private readonly PortalFactory _factory = portal.Factory;
     private readonly AdminSession _admin = portal.Admin;
+
+    public sealed class OnSqlite(Portal portal) : AdminReportTests(portal), IClassFixture<Portal>;
+
+    public sealed class OnPostgres(PostgresPortal portal) : AdminReportTests(portal), IClassFixture<PostgresPortal>, IRunsOnPostgres;
 
     // The tests share one portal and admin on a clock that stands still; each starts from no responses.
     public Task InitializeAsync() => portal.ForgetSurveyResponsesAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_dashboard_shows_totals_median_time_and_the_distribution_of_each_answer()
     {
         await SeedAsync(
@@ -39,7 +43,7 @@ public sealed class AdminReportTests(AdminReportTests.Portal portal) : IClassFix
         Assert.Contains("q4: 67", page.QuerySelector(".totals")!.TextContent, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Articles_are_listed_least_satisfied_first_and_can_be_sorted()
     {
         await SeedAsync(
@@ -61,7 +65,7 @@ public sealed class AdminReportTests(AdminReportTests.Portal portal) : IClassFix
             => [.. page.QuerySelectorAll("#article-table tbody th a").Select(a => a.GetAttribute("href"))];
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Written_answers_are_shown_newest_first_encoded_and_paginated()
     {
         await SeedAsync([.. Enumerable.Range(0, 25).Select(i => Response(Now.AddMinutes(-i), q5: $"Answer {i} <script>alert({i})</script>"))]);
@@ -76,7 +80,7 @@ public sealed class AdminReportTests(AdminReportTests.Portal portal) : IClassFix
         Assert.Equal(5, second.QuerySelectorAll(".comment-text").Length);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_report_filters_by_language()
     {
         await SeedAsync(Response(Now.AddDays(-1), culture: "lv"), Response(Now.AddDays(-1), culture: "en"), Response(Now.AddDays(-2), culture: "lv"));
@@ -88,7 +92,7 @@ public sealed class AdminReportTests(AdminReportTests.Portal portal) : IClassFix
         Assert.Contains("culture=lv", page.QuerySelector("#export-csv")!.GetAttribute("href"), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_bad_filter_is_reported_and_the_default_range_shown()
     {
         var response = await _admin.Client.GetAsync("/en/admin?from=yesterday");
@@ -98,7 +102,7 @@ public sealed class AdminReportTests(AdminReportTests.Portal portal) : IClassFix
         Assert.Contains("'from' must be a date written as YYYY-MM-DD, not 'yesterday'.", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_response_is_deleted_only_after_confirmation()
     {
         var keep = Response(Now.AddDays(-1), q5: "keep me");
@@ -114,7 +118,7 @@ public sealed class AdminReportTests(AdminReportTests.Portal portal) : IClassFix
         Assert.Equal([keep.Id], await _factory.WithDbAsync(db => db.SurveyResponses.Select(r => r.Id).ToListAsync()));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Deleting_without_the_antiforgery_token_is_refused()
     {
         var response = Response(Now.AddDays(-1));
@@ -126,7 +130,7 @@ public sealed class AdminReportTests(AdminReportTests.Portal portal) : IClassFix
         Assert.Equal(1, await CountAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Purge_removes_only_responses_older_than_the_retention_period()
     {
         await SeedAsync(Response(Now.AddDays(-400)), Response(Now.AddDays(-366)), Response(Now.AddDays(-10)));
@@ -146,5 +150,18 @@ public sealed class AdminReportTests(AdminReportTests.Portal portal) : IClassFix
 
     private Task<int> CountAsync() => _factory.WithDbAsync(db => db.SurveyResponses.CountAsync());
 
-    public sealed class Portal() : SignedInPortal(new PortalFactory { Time = new FakeTimeProvider(Now) });
+    public class Portal : SignedInPortal
+    {
+        public Portal()
+            : this(TestDatabase.Sqlite)
+        {
+        }
+
+        protected Portal(TestDatabase database)
+            : base(new PortalFactory { Database = database, Time = new FakeTimeProvider(Now) })
+        {
+        }
+    }
+
+    public sealed class PostgresPortal() : Portal(TestDatabase.Postgres);
 }

@@ -65,7 +65,10 @@ public sealed class AdminSession
     public string CodeAt(DateTimeOffset at) => new Totp(Base32Encoding.ToBytes(SharedKey!)).ComputeTotp(at.UtcDateTime);
 
     /// <summary>The same admin in a second browser: the same account and authenticator app, no cookies.</summary>
-    public AdminSession InAnotherBrowser() => new(Factory, Email) { SharedKey = SharedKey, RecoveryCodes = RecoveryCodes };
+    public AdminSession InAnotherBrowser() => OnPortal(Factory);
+
+    /// <summary>The same admin, authenticator app and recovery codes, in a fresh browser on another portal (e.g. a copy).</summary>
+    public AdminSession OnPortal(PortalFactory factory) => new(factory, Email) { SharedKey = SharedKey, RecoveryCodes = RecoveryCodes };
 
     public async Task<IDocument> GetPageAsync(string url)
     {

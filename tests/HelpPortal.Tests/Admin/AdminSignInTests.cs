@@ -10,16 +10,25 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace HelpPortal.Tests.Admin;
 
-public sealed class AdminSignInTests : IDisposable
+public abstract class AdminSignInTests : IDisposable
 {
     // The start of a 30-second authenticator step, near the real time (cookies and keys are dated by it).
     private static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30 * 30);
     private readonly FakeTimeProvider _time = new(Start);
+    private readonly TestDatabase _database;
     private readonly PortalFactory _factory;
 
-    public AdminSignInTests() => _factory = new PortalFactory { Time = _time, Settings = { ["RateLimiting:SignInPermitLimit"] = "100" } };
+    protected AdminSignInTests(TestDatabase database)
+    {
+        _database = database;
+        _factory = new PortalFactory { Database = database, Time = _time, Settings = { ["RateLimiting:SignInPermitLimit"] = "100" } };
+    }
 
-    [Theory]
+    public sealed class OnSqlite() : AdminSignInTests(TestDatabase.Sqlite);
+
+    public sealed class OnPostgres() : AdminSignInTests(TestDatabase.Postgres), IRunsOnPostgres;
+
+    [DatabaseTheory]
     [InlineData("/en/admin")]
     [InlineData("/lv/admin")]
     [InlineData("/en/admin?from=2026-01-01&culture=lv")]
@@ -38,7 +47,7 @@ public sealed class AdminSignInTests : IDisposable
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Deleting_a_response_anonymously_deletes_nothing()
     {
         var id = await SeedResponseAsync();
@@ -49,7 +58,7 @@ public sealed class AdminSignInTests : IDisposable
         Assert.Equal(1, await _factory.WithDbAsync(db => db.SurveyResponses.CountAsync()));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_sign_in_page_is_localized_and_never_cached()
     {
         var response = await _factory.CreatePlainClient("https://localhost").GetAsync("/lv/admin/login");
@@ -61,7 +70,7 @@ public sealed class AdminSignInTests : IDisposable
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_password_alone_only_leads_to_authenticator_enrolment()
     {
         var admin = await AdminSession.CreateAsync(_factory);
@@ -77,7 +86,7 @@ public sealed class AdminSignInTests : IDisposable
         Assert.Matches("^([a-z2-7]{4} )+[a-z2-7]{1,4}$", page.QuerySelector("#shared-key")!.TextContent);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Enrolling_gives_ten_recovery_codes_and_access_to_the_reports()
     {
         var admin = await AdminSession.SignedInAsync(_factory);
@@ -89,7 +98,7 @@ public sealed class AdminSignInTests : IDisposable
         Assert.Equal("no-store", reports.Headers.CacheControl?.ToString());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_session_cookie_is_host_prefixed_secure_http_only_and_strict()
     {
         var admin = await AdminSession.CreateAsync(_factory);
@@ -104,7 +113,7 @@ public sealed class AdminSignInTests : IDisposable
         Assert.DoesNotContain("domain=", cookie, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_enrolled_admin_needs_the_authenticator_code_after_the_password()
     {
         var admin = await AdminSession.SignedInAsync(_factory);
@@ -120,7 +129,7 @@ public sealed class AdminSignInTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await admin.Client.GetAsync("/en/admin")).StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_authenticator_code_is_accepted_once_only()
     {
         var admin = await AdminSession.SignedInAsync(_factory);
@@ -134,7 +143,7 @@ public sealed class AdminSignInTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, (await admin.Client.GetAsync("/en/admin")).StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_code_used_before_a_later_code_is_still_refused_after_it()
     {
         var admin = await AdminSession.SignedInAsync(_factory);
@@ -150,7 +159,7 @@ public sealed class AdminSignInTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_unused_code_older_than_the_last_accepted_one_is_refused()
     {
         var admin = await AdminSession.SignedInAsync(_factory);
@@ -166,7 +175,7 @@ public sealed class AdminSignInTests : IDisposable
     /// Identity's rule, on the portal's clock: at step N the codes of steps N−2 … N+2 are accepted, so a code is good
     /// from 60 s before its own 30-second step begins until 60 s after it ends.
     /// </summary>
-    [Theory]
+    [DatabaseTheory]
     [InlineData(-61, false)]
     [InlineData(-60, true)]
     [InlineData(0, true)]
@@ -184,7 +193,7 @@ public sealed class AdminSignInTests : IDisposable
         Assert.Equal(accepted ? HttpStatusCode.Redirect : HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_used_code_stays_refused_to_the_last_second_of_its_window_while_other_admins_sign_in()
     {
         var admin = await AdminSession.SignedInAsync(_factory, "first@example.eu");
@@ -203,7 +212,7 @@ public sealed class AdminSignInTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Used_codes_are_deleted_once_they_can_no_longer_be_accepted()
     {
         var admin = await AdminSession.SignedInAsync(_factory);
@@ -220,7 +229,7 @@ public sealed class AdminSignInTests : IDisposable
         Assert.Equal([enrolmentStep + 4, enrolmentStep + 5], afterTwoAndAHalf);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Two_browsers_sending_the_same_code_at_once_sign_in_only_once()
     {
         var admin = await AdminSession.SignedInAsync(_factory);
@@ -238,7 +247,7 @@ public sealed class AdminSignInTests : IDisposable
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.BadRequest);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_recovery_code_signs_in_once()
     {
         var admin = await AdminSession.SignedInAsync(_factory);
@@ -255,7 +264,7 @@ public sealed class AdminSignInTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Five_wrong_passwords_lock_the_account_for_fifteen_minutes()
     {
         var admin = await AdminSession.CreateAsync(_factory);
@@ -275,7 +284,7 @@ public sealed class AdminSignInTests : IDisposable
         Assert.Equal("/en/admin/enrol", unlocked.Headers.Location?.OriginalString);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Signing_out_invalidates_every_copy_of_the_session_cookie()
     {
         var admin = await AdminSession.SignedInAsync(_factory);
@@ -295,10 +304,10 @@ public sealed class AdminSignInTests : IDisposable
         Assert.StartsWith("/en/admin/login", replayed.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Sign_in_attempts_are_rate_limited_per_client()
     {
-        using var factory = new PortalFactory { Settings = { ["RateLimiting:SignInPermitLimit"] = "3" } };
+        using var factory = new PortalFactory { Database = _database, Settings = { ["RateLimiting:SignInPermitLimit"] = "3" } };
         var admin = await AdminSession.CreateAsync(factory);
 
         var statuses = new List<HttpStatusCode>();
@@ -310,11 +319,11 @@ public sealed class AdminSignInTests : IDisposable
         Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_unknown_email_costs_a_password_hash_and_gets_the_wrong_password_answer()
     {
         var hasher = new CountingPasswordHasher();
-        using var factory = new PortalFactoryWithHasher(hasher);
+        using var factory = new PortalFactoryWithHasher(hasher) { Database = _database };
         var admin = await AdminSession.CreateAsync(factory);
         var stranger = await AdminSession.CreateAsync(factory, "stranger@example.eu");
         await factory.RunCommandAsync(null, "admin", "disable", "--email", "stranger@example.eu");
@@ -328,7 +337,11 @@ public sealed class AdminSignInTests : IDisposable
         Assert.Equal(wrongPassword, disabled);
     }
 
-    public void Dispose() => _factory.Dispose();
+    public void Dispose()
+    {
+        _factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private static async Task<(HttpStatusCode Status, string? Error, int Verifications)> CountVerificationsAsync(
         CountingPasswordHasher hasher, Func<Task<HttpResponseMessage>> signIn)

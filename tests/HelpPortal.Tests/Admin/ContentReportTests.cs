@@ -8,13 +8,17 @@ using Microsoft.EntityFrameworkCore;
 namespace HelpPortal.Tests.Admin;
 
 /// <summary>The content team's reports, on a copy of the content that lacks one translation and has one stale.</summary>
-public sealed class ContentReportTests(ContentReportTests.Portal portal) : IClassFixture<ContentReportTests.Portal>, IAsyncLifetime
+public abstract class ContentReportTests(ContentReportTests.Portal portal) : IAsyncLifetime
 {
     private const string MissingLatvian = "lv/eu-login-app/viena-ierice-vairakiem-kontiem.md";
     private const string StaleLatvian = "lv/eid/jau-piesakos-ar-eid.md";
     private readonly TestContent _content = portal.Content;
     private readonly PortalFactory _factory = portal.Factory;
     private readonly AdminSession _admin = portal.Admin;
+
+    public sealed class OnSqlite(Portal portal) : ContentReportTests(portal), IClassFixture<Portal>;
+
+    public sealed class OnPostgres(PostgresPortal portal) : ContentReportTests(portal), IClassFixture<PostgresPortal>, IRunsOnPostgres;
 
     // The tests share one portal and admin; each starts from no votes and no search misses.
     public Task InitializeAsync() => _factory.WithDbAsync(async db =>
@@ -25,7 +29,7 @@ public sealed class ContentReportTests(ContentReportTests.Portal portal) : IClas
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_coverage_matrix_shows_missing_and_stale_translations()
     {
         var page = await _admin.GetPageAsync("/en/admin/coverage");
@@ -41,7 +45,7 @@ public sealed class ContentReportTests(ContentReportTests.Portal portal) : IClas
         Assert.Equal("Present", State("eqf", "lv"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public void Content_check_reports_missing_and_stale_translations_as_warnings()
     {
         var content = new ContentReader().Read(_content.Folder);
@@ -54,7 +58,7 @@ public sealed class ContentReportTests(ContentReportTests.Portal portal) : IClas
         Assert.Equal(2, content.WarningCount);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_search_miss_report_lists_the_most_frequent_failed_searches_and_exports_them()
     {
         var visitor = _factory.CreateClient();
@@ -79,7 +83,7 @@ public sealed class ContentReportTests(ContentReportTests.Portal portal) : IClas
         Assert.Contains(records, r => r[1] == "'" + SearchAnalyzer.Fold("=cmd|' /C calc'!A0"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_feedback_report_puts_the_least_helpful_answers_first()
     {
         async Task Vote(string culture, string article, string helpful, string? reason = null)
@@ -109,7 +113,7 @@ public sealed class ContentReportTests(ContentReportTests.Portal portal) : IClas
         Assert.Equal("/en/articles/what-is-the-eqf", rows[1].QuerySelector("th a")!.GetAttribute("href"));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/en/admin/feedback")]
     [InlineData("/en/admin/search-misses")]
     [InlineData("/en/admin/search-misses.csv")]
@@ -122,15 +126,20 @@ public sealed class ContentReportTests(ContentReportTests.Portal portal) : IClas
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
-    public sealed class Portal : SignedInPortal
+    public class Portal : SignedInPortal
     {
         public Portal()
-            : this(new TestContent())
+            : this(TestDatabase.Sqlite)
         {
         }
 
-        private Portal(TestContent content)
-            : base(new PortalFactory { ContentFolder = WithOneMissingAndOneStaleTranslation(content).Folder })
+        protected Portal(TestDatabase database)
+            : this(new TestContent(), database)
+        {
+        }
+
+        private Portal(TestContent content, TestDatabase database)
+            : base(new PortalFactory { Database = database, ContentFolder = WithOneMissingAndOneStaleTranslation(content).Folder })
             => Content = content;
 
         public TestContent Content { get; }
@@ -148,4 +157,6 @@ public sealed class ContentReportTests(ContentReportTests.Portal portal) : IClas
             return content;
         }
     }
+
+    public sealed class PostgresPortal() : Portal(TestDatabase.Postgres);
 }

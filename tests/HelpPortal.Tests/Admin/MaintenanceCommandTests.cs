@@ -7,13 +7,17 @@ using Microsoft.Extensions.Time.Testing;
 namespace HelpPortal.Tests.Admin;
 
 /// <summary><c>maintenance purge</c>, run in-process on a test portal's services and clock; once through the real executable.</summary>
-public sealed class MaintenanceCommandTests : IDisposable
+public abstract class MaintenanceCommandTests(TestDatabase database) : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Cutoff = Now.AddDays(-30);
-    private readonly PortalFactory _factory = new() { Time = new FakeTimeProvider(Now) };
+    private readonly PortalFactory _factory = new() { Database = database, Time = new FakeTimeProvider(Now) };
 
-    [Fact]
+    public sealed class OnSqlite() : MaintenanceCommandTests(TestDatabase.Sqlite);
+
+    public sealed class OnPostgres() : MaintenanceCommandTests(TestDatabase.Postgres), IRunsOnPostgres;
+
+    [DatabaseFact]
     public async Task Purge_deletes_search_misses_and_votes_older_than_the_cutoff_and_keeps_the_rest()
     {
         await SeedAsync(
@@ -29,7 +33,7 @@ public sealed class MaintenanceCommandTests : IDisposable
         Assert.Contains("2 \"Was this helpful?\" votes cast before 2026-10-28 12:00 UTC deleted.", output, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Purge_leaves_survey_answers_alone()
     {
         await _factory.SeedAsync(StoredResponses.Make(Now.AddDays(-400)));
@@ -40,7 +44,7 @@ public sealed class MaintenanceCommandTests : IDisposable
         Assert.Equal(1, await _factory.WithDbAsync(db => db.SurveyResponses.CountAsync()));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(new[] { "maintenance", "purge" }, "Option '--older-than' is required.")]
     [InlineData(new[] { "maintenance", "purge", "--older-than" }, "Required argument missing for option: '--older-than'.")]
     [InlineData(new[] { "maintenance", "purge", "--older-than", "0" }, "--older-than must be a whole number of days, 1 or more, not '0'.")]
@@ -61,34 +65,26 @@ public sealed class MaintenanceCommandTests : IDisposable
         Assert.Equal(1, await _factory.WithDbAsync(db => db.ArticleVotes.CountAsync()));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Purge_runs_from_the_portals_command_line_on_a_fresh_database()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "helpportal-cli-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            var (exitCode, output, error) = await PortalProcess.RunAsync(
-                new Dictionary<string, string>
-                {
-                    ["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(folder, "portal.db")}",
-                    ["DataProtection__KeysPath"] = Path.Combine(folder, "keys"),
-                    ["Content__Path"] = TestContent.RepositoryContentFolder,
-                },
-                null,
-                "maintenance", "purge", "--older-than", "30");
+        using var fresh = CommandLineDatabase.Fresh(database);
 
-            Assert.True(exitCode == 0, error);
-            Assert.Contains("0 search-miss rows", output, StringComparison.Ordinal);
-            Assert.Contains("0 \"Was this helpful?\" votes", output, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        var (exitCode, output, error) = await PortalProcess.RunAsync(
+            new Dictionary<string, string>(fresh.Environment) { ["Content__Path"] = TestContent.RepositoryContentFolder },
+            null,
+            "maintenance", "purge", "--older-than", "30");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("0 search-miss rows", output, StringComparison.Ordinal);
+        Assert.Contains("0 \"Was this helpful?\" votes", output, StringComparison.Ordinal);
     }
 
-    public void Dispose() => _factory.Dispose();
+    public void Dispose()
+    {
+        _factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => _factory.RunCommandAsync(null, args);
 

@@ -8,18 +8,22 @@ using HelpPortal.Web.Survey;
 
 namespace HelpPortal.Tests.Admin;
 
-public sealed class SurveyExportTests(SignedInPortal portal) : IClassFixture<SignedInPortal>, IAsyncLifetime
+public abstract class SurveyExportTests(SignedInPortal portal) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 10, 1, 8, 0, 0, TimeSpan.Zero);
     private readonly PortalFactory _factory = portal.Factory;
     private readonly AdminSession _admin = portal.Admin;
+
+    public sealed class OnSqlite(SignedInPortal portal) : SurveyExportTests(portal), IClassFixture<SignedInPortal>;
+
+    public sealed class OnPostgres(PostgresSignedInPortal portal) : SurveyExportTests(portal), IClassFixture<PostgresSignedInPortal>, IRunsOnPostgres;
 
     // The tests share one portal and admin; each starts from no responses, so it exports only what it stored.
     public Task InitializeAsync() => portal.ForgetSurveyResponsesAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_thousand_random_responses_round_trip_through_a_strict_rfc4180_parser()
     {
         var stored = RandomResponses(1000, seed: 4180);
@@ -47,7 +51,7 @@ public sealed class SurveyExportTests(SignedInPortal portal) : IClassFixture<Sig
         }
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("=1+1", "'=1+1")]
     [InlineData("+31 20 123", "'+31 20 123")]
     [InlineData("-2+3", "'-2+3")]
@@ -67,7 +71,7 @@ public sealed class SurveyExportTests(SignedInPortal portal) : IClassFixture<Sig
         Assert.Equal(expected, StrictCsv.Parse(text)[1][9]);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("x;@SUM(1+1);y", "x;'@SUM(1+1);y")]
     [InlineData("a,=1", "a,'=1")]
     [InlineData("a, +1", "a,' +1")]
@@ -92,7 +96,7 @@ public sealed class SurveyExportTests(SignedInPortal portal) : IClassFixture<Sig
         }
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("comma", ',')]
     [InlineData("comma", ';')]
     [InlineData("comma", '\t')]
@@ -112,7 +116,7 @@ public sealed class SurveyExportTests(SignedInPortal portal) : IClassFixture<Sig
         Assert.All(cells, cell => Assert.False(cell.TrimStart(' ', '"') is [ '=' or '+' or '-' or '@' or '\t', ..], $"A cell starts like a formula: {cell}"));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("a=b")]
     [InlineData("1-2")]
     [InlineData("e-pasts")]
@@ -126,7 +130,7 @@ public sealed class SurveyExportTests(SignedInPortal portal) : IClassFixture<Sig
         Assert.Equal(answer, StrictCsv.Parse(text)[1][9]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_export_is_utf8_with_a_bom_crlf_lines_and_download_headers()
     {
         await SeedAsync([Response(Start, q5: "Ļoti labi: ā č ē ģ ī ķ ļ ņ š ū ž")]);
@@ -146,7 +150,7 @@ public sealed class SurveyExportTests(SignedInPortal portal) : IClassFixture<Sig
         Assert.DoesNotContain("\n", text.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Semicolons_and_localized_headers_suit_excel_with_latvian_settings()
     {
         await SeedAsync([Response(Start, q5: "viens; divi, trīs")]);
@@ -160,7 +164,7 @@ public sealed class SurveyExportTests(SignedInPortal portal) : IClassFixture<Sig
         Assert.Contains("\"viens; divi, trīs\"", text, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("", 4)]
     [InlineData("?from=2026-10-02", 3)]
     [InlineData("?to=2026-10-01", 1)]
@@ -185,7 +189,7 @@ public sealed class SurveyExportTests(SignedInPortal portal) : IClassFixture<Sig
         Assert.Equal(rows, StrictCsv.Parse(text).Count - 1);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("?from=01.10.2026", "'from' must be a date written as YYYY-MM-DD")]
     [InlineData("?from=2026-10-05&to=2026-10-01", "is after 'to'")]
     [InlineData("?culture=de", "'culture' must be en or lv")]
@@ -199,7 +203,7 @@ public sealed class SurveyExportTests(SignedInPortal portal) : IClassFixture<Sig
         Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_command_line_export_writes_the_same_csv_as_the_download()
     {
         await SeedAsync(RandomResponses(50, seed: 7));
@@ -207,11 +211,7 @@ public sealed class SurveyExportTests(SignedInPortal portal) : IClassFixture<Sig
         var file = Path.Combine(Path.GetTempPath(), $"helpportal-export-{Guid.NewGuid():N}.csv");
 
         var result = await PortalProcess.RunAsync(
-            new Dictionary<string, string>
-            {
-                ["ConnectionStrings__Portal"] = $"Data Source={_factory.DatabasePath}",
-                ["DataProtection__KeysPath"] = Path.Combine(Path.GetTempPath(), "helpportal-export-keys"),
-            },
+            CommandLineDatabase.Of(_factory, Path.Combine(Path.GetTempPath(), "helpportal-export-keys")),
             null,
             "survey", "export", "--out", file, "--delimiter", "semicolon", "--culture", "lv");
 

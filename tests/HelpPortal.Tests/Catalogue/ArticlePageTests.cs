@@ -2,9 +2,13 @@ using HelpPortal.Tests.Infrastructure;
 
 namespace HelpPortal.Tests.Catalogue;
 
-public sealed class ArticlePageTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public abstract class ArticlePageTests(PortalFactory factory)
 {
-    [Fact]
+    public sealed class OnSqlite(PortalFactory factory) : ArticlePageTests(factory), IClassFixture<PortalFactory>;
+
+    public sealed class OnPostgres(PostgresPortalFactory factory) : ArticlePageTests(factory), IClassFixture<PostgresPortalFactory>, IRunsOnPostgres;
+
+    [DatabaseFact]
     public async Task An_article_shows_breadcrumbs_to_its_topic_and_home()
     {
         var (_, page) = await factory.CreateClient().GetPageAsync("/lv/articles/aizmirsta-parole");
@@ -14,7 +18,7 @@ public sealed class ArticlePageTests(PortalFactory factory) : IClassFixture<Port
         Assert.Equal("/lv/topics/eu-login-konts", page.QuerySelector(".breadcrumb-item:nth-child(2) a")!.GetAttribute("href"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_article_lists_the_other_questions_of_its_topic_in_order()
     {
         var (_, page) = await factory.CreateClient().GetPageAsync("/en/articles/forgotten-password");
@@ -25,7 +29,7 @@ public sealed class ArticlePageTests(PortalFactory factory) : IClassFixture<Port
         Assert.NotNull(questions[2].QuerySelector("[aria-current=page]"));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/en/articles/forgotten-password", "28 November 2026")]
     [InlineData("/lv/articles/aizmirsta-parole", "2026. gada 28. novembris")]
     public async Task The_last_updated_date_is_formatted_for_the_language(string url, string expected)
@@ -37,7 +41,7 @@ public sealed class ArticlePageTests(PortalFactory factory) : IClassFixture<Port
         Assert.Equal("2026-11-28", time.GetAttribute("datetime"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_translated_article_has_canonical_and_hreflang_links_for_both_languages()
     {
         var (_, page) = await factory.CreateClient().GetPageAsync("/en/articles/forgotten-password");
@@ -49,7 +53,7 @@ public sealed class ArticlePageTests(PortalFactory factory) : IClassFixture<Port
         Assert.Equal("http://localhost/en/articles/forgotten-password", alternates["x-default"]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Latvian_letters_are_sent_as_characters_not_html_entities()
     {
         var html = await factory.CreateClient().GetStringAsync("/lv/articles/aizmirsta-parole");
@@ -59,7 +63,7 @@ public sealed class ArticlePageTests(PortalFactory factory) : IClassFixture<Port
         Assert.DoesNotContain("&#x", html, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Links_between_articles_point_to_the_same_languages_url()
     {
         var (_, page) = await factory.CreateClient().GetPageAsync("/lv/articles/e-pasts-jau-registrets");
@@ -68,7 +72,7 @@ public sealed class ArticlePageTests(PortalFactory factory) : IClassFixture<Port
         Assert.Contains("/lv/articles/aizmirsta-parole", links);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_topic_page_lists_its_questions_in_order_with_summaries()
     {
         var (_, page) = await factory.CreateClient().GetPageAsync("/en/topics/two-factor-authentication");
@@ -80,7 +84,7 @@ public sealed class ArticlePageTests(PortalFactory factory) : IClassFixture<Port
         Assert.Equal(4, page.QuerySelectorAll(".question-summary").Length);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("en", "3 questions", "1 question")]
     [InlineData("lv", "3 jautājumi", "1 jautājums")]
     public async Task The_home_page_shows_each_topic_with_its_question_count(string culture, string threeQuestions, string oneQuestion)

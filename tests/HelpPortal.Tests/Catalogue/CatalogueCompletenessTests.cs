@@ -3,9 +3,13 @@ using HelpPortal.Tests.Infrastructure;
 namespace HelpPortal.Tests.Catalogue;
 
 /// <summary>Walks the real content the way a visitor would: from the home page to every article, and across languages.</summary>
-public sealed class CatalogueCompletenessTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public abstract class CatalogueCompletenessTests(PortalFactory factory)
 {
-    [Theory]
+    public sealed class OnSqlite(PortalFactory factory) : CatalogueCompletenessTests(factory), IClassFixture<PortalFactory>;
+
+    public sealed class OnPostgres(PostgresPortalFactory factory) : CatalogueCompletenessTests(factory), IClassFixture<PostgresPortalFactory>, IRunsOnPostgres;
+
+    [DatabaseTheory]
     [InlineData("en")]
     [InlineData("lv")]
     public async Task Every_article_is_reachable_from_the_home_page_in_its_language(string culture)
@@ -16,7 +20,7 @@ public sealed class CatalogueCompletenessTests(PortalFactory factory) : IClassFi
         Assert.All(articles, url => Assert.StartsWith($"/{culture}/articles/", url, StringComparison.Ordinal));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_language_switcher_round_trips_on_every_article()
     {
         var client = factory.CreatePlainClient();

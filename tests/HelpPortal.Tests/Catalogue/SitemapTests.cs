@@ -3,12 +3,16 @@ using HelpPortal.Tests.Infrastructure;
 
 namespace HelpPortal.Tests.Catalogue;
 
-public sealed class SitemapTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public abstract class SitemapTests(PortalFactory factory)
 {
+    public sealed class OnSqlite(PortalFactory factory) : SitemapTests(factory), IClassFixture<PortalFactory>;
+
+    public sealed class OnPostgres(PostgresPortalFactory factory) : SitemapTests(factory), IClassFixture<PostgresPortalFactory>, IRunsOnPostgres;
+
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_sitemap_lists_every_page_in_each_language_with_hreflang_alternates()
     {
         var response = await factory.CreateClient().GetAsync("/sitemap.xml");
@@ -25,7 +29,7 @@ public sealed class SitemapTests(PortalFactory factory) : IClassFixture<PortalFa
         Assert.Equal("2026-11-28", article.Element(Sitemap + "lastmod")!.Value);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Robots_keep_crawlers_out_of_the_admin_pages_and_point_to_the_sitemap()
     {
         var robots = await factory.CreateClient().GetStringAsync("/robots.txt");

@@ -4,15 +4,19 @@ using HelpPortal.Tests.Infrastructure;
 namespace HelpPortal.Tests.Catalogue;
 
 /// <summary>The real content plus one English article without a Latvian translation (tests/…/Fixtures/untranslated).</summary>
-public sealed class UntranslatedArticleTests : IClassFixture<UntranslatedArticleTests.Fixture>
+public abstract class UntranslatedArticleTests
 {
+    public sealed class OnSqlite(Fixture fixture) : UntranslatedArticleTests(fixture), IClassFixture<Fixture>;
+
+    public sealed class OnPostgres(PostgresFixture fixture) : UntranslatedArticleTests(fixture), IClassFixture<PostgresFixture>, IRunsOnPostgres;
+
     private const string EnglishUrl = "/en/articles/fixture-english-only";
     private const string FallbackUrl = "/lv/articles/fixture-english-only";
     private readonly PortalFactory _factory;
 
-    public UntranslatedArticleTests(Fixture fixture) => _factory = fixture.Factory;
+    protected UntranslatedArticleTests(Fixture fixture) => _factory = fixture.Factory;
 
-    [Fact]
+    [DatabaseFact]
     public async Task Switching_language_on_an_untranslated_article_shows_the_original_with_a_notice()
     {
         var client = _factory.CreatePlainClient();
@@ -30,7 +34,7 @@ public sealed class UntranslatedArticleTests : IClassFixture<UntranslatedArticle
         Assert.Equal("Sākums", page.QuerySelector(".breadcrumb-item a")!.TextContent);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_fallback_page_points_search_engines_to_the_original()
     {
         var (_, page) = await _factory.CreateClient().GetPageAsync(FallbackUrl);
@@ -39,7 +43,7 @@ public sealed class UntranslatedArticleTests : IClassFixture<UntranslatedArticle
         Assert.Null(page.QuerySelector("link[hreflang=lv]"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_untranslated_article_advertises_only_the_language_it_exists_in()
     {
         var (_, page) = await _factory.CreateClient().GetPageAsync(EnglishUrl);
@@ -49,7 +53,7 @@ public sealed class UntranslatedArticleTests : IClassFixture<UntranslatedArticle
         Assert.Null(page.QuerySelector("[role=note]"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Switching_back_from_the_fallback_page_returns_to_the_original()
     {
         var client = _factory.CreatePlainClient();
@@ -60,7 +64,7 @@ public sealed class UntranslatedArticleTests : IClassFixture<UntranslatedArticle
         Assert.Equal(EnglishUrl, switched.Headers.Location?.OriginalString);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_latvian_topic_page_lists_the_untranslated_question_marked_as_english()
     {
         var (_, page) = await _factory.CreateClient().GetPageAsync("/lv/topics/eu-login-konts");
@@ -70,11 +74,16 @@ public sealed class UntranslatedArticleTests : IClassFixture<UntranslatedArticle
         Assert.Equal("angļu valodā", item.QuerySelector(".badge")!.TextContent);
     }
 
-    public sealed class Fixture : IDisposable
+    public class Fixture : IDisposable
     {
         private readonly TestContent _content = new();
 
         public Fixture()
+            : this(TestDatabase.Sqlite)
+        {
+        }
+
+        protected Fixture(TestDatabase database)
         {
             var source = Path.Combine(AppContext.BaseDirectory, "Fixtures", "untranslated");
             foreach (var file in Directory.EnumerateFiles(source, "*.md", SearchOption.AllDirectories))
@@ -82,7 +91,7 @@ public sealed class UntranslatedArticleTests : IClassFixture<UntranslatedArticle
                 _content.Write(Path.GetRelativePath(source, file), File.ReadAllText(file));
             }
 
-            Factory = new PortalFactory { ContentFolder = _content.Folder };
+            Factory = new PortalFactory { ContentFolder = _content.Folder, Database = database };
         }
 
         public PortalFactory Factory { get; }
@@ -91,6 +100,9 @@ public sealed class UntranslatedArticleTests : IClassFixture<UntranslatedArticle
         {
             Factory.Dispose();
             _content.Dispose();
+            GC.SuppressFinalize(this);
         }
     }
+
+    public sealed class PostgresFixture() : Fixture(TestDatabase.Postgres);
 }

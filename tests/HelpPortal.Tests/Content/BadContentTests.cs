@@ -5,8 +5,12 @@ using HelpPortal.Web.Content;
 namespace HelpPortal.Tests.Content;
 
 /// <summary>Each kind of broken file is reported with its path, line and field, and every good file still loads.</summary>
-public sealed class BadContentTests : IDisposable
+public abstract class BadContentTests(TestDatabase database) : IDisposable
 {
+    public sealed class OnSqlite() : BadContentTests(TestDatabase.Sqlite);
+
+    public sealed class OnPostgres() : BadContentTests(TestDatabase.Postgres), IRunsOnPostgres;
+
     private const string Path = "en/eid/broken.md";
     private readonly TestContent _content = new();
 
@@ -28,13 +32,13 @@ public sealed class BadContentTests : IDisposable
         { "list instead of text", "---\nkey: broken\ntitle:\n  - a\ntopic: eid\norder: 3\n---\nBody", 3, "title", "must be plain text" },
     };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(Cases))]
     public async Task A_broken_file_is_reported_with_path_line_and_field_while_the_good_files_load(
         string @case, string text, int line, string? field, string message)
     {
         _content.Write(Path, text);
-        using var factory = new PortalFactory { ContentFolder = _content.Folder };
+        using var factory = new PortalFactory { ContentFolder = _content.Folder, Database = database };
         factory.CreateClient();
 
         var report = await factory.ImportAsync();
@@ -49,7 +53,7 @@ public sealed class BadContentTests : IDisposable
         Assert.Equal(goodFiles, await factory.CountTranslationsAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_portal_starts_and_serves_every_other_article_while_files_cannot_be_read()
     {
         _content.Write("en/eid/flow.md", "---\nkey: flow\ntitle: [a, b\ntopic: eid\norder: 3\n---\nBody");
@@ -58,7 +62,7 @@ public sealed class BadContentTests : IDisposable
         _content.Write("lv/eid/dzili.md", "---\nkey: dzili\ntitle: T\ntopic: eid\norder: 5\n---\n" + new string('>', 5000));
         File.WriteAllBytes(_content.PathOf("en/eid/binary.md"), [0x7F, 0x45, 0x4C, 0x46, 0x00, 0xFF]);
         File.CreateSymbolicLink(_content.PathOf("en/eid/gone.md"), _content.PathOf("nowhere.md"));
-        using var factory = new PortalFactory { ContentFolder = _content.Folder };
+        using var factory = new PortalFactory { ContentFolder = _content.Folder, Database = database };
 
         var client = factory.CreateClient();
 
@@ -71,11 +75,11 @@ public sealed class BadContentTests : IDisposable
         Assert.Equal(broken, report.Problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => p.Path).Distinct());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_file_outside_the_language_folders_is_reported()
     {
         _content.WriteArticle("de/eid/frage.md", "Antwort.", ("key", "frage"), ("title", "Frage"), ("topic", "eid"), ("order", "1"));
-        using var factory = new PortalFactory { ContentFolder = _content.Folder };
+        using var factory = new PortalFactory { ContentFolder = _content.Folder, Database = database };
         factory.CreateClient();
 
         var report = await factory.ImportAsync();
@@ -85,10 +89,10 @@ public sealed class BadContentTests : IDisposable
         Assert.Contains("'de/' is not one", problem.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_broken_topic_list_leaves_the_catalogue_unchanged()
     {
-        using var factory = new PortalFactory { ContentFolder = _content.Folder };
+        using var factory = new PortalFactory { ContentFolder = _content.Folder, Database = database };
         factory.CreateClient();
         _content.Write("topics.yml", "- key: eid\n  order: [1\n");
         _content.Delete("lv/eu-login-account/aizmirsta-parole.md");
@@ -100,5 +104,9 @@ public sealed class BadContentTests : IDisposable
         Assert.Equal(50, await factory.CountTranslationsAsync());
     }
 
-    public void Dispose() => _content.Dispose();
+    public void Dispose()
+    {
+        _content.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

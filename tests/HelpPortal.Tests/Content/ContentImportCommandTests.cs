@@ -3,20 +3,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelpPortal.Tests.Content;
 
-public sealed class ContentImportCommandTests : IDisposable
+public abstract class ContentImportCommandTests : IDisposable
 {
+    public sealed class OnSqlite() : ContentImportCommandTests(TestDatabase.Sqlite);
+
+    public sealed class OnPostgres() : ContentImportCommandTests(TestDatabase.Postgres), IRunsOnPostgres;
+
     private readonly TestContent _content = new();
     private readonly PortalFactory _factory;
 
-    public ContentImportCommandTests() => _factory = new PortalFactory { ContentFolder = _content.Folder };
+    protected ContentImportCommandTests(TestDatabase database) => _factory = new PortalFactory { ContentFolder = _content.Folder, Database = database };
 
     public void Dispose()
     {
         _factory.Dispose();
         _content.Dispose();
+        GC.SuppressFinalize(this);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Content_import_brings_a_changed_article_into_the_catalogue_and_reports_the_counts()
     {
         _ = _factory.Services; // The portal's own start-up import has run.
@@ -30,7 +35,7 @@ public sealed class ContentImportCommandTests : IDisposable
         Assert.StartsWith("Renamed. ", await _factory.WithDbAsync(db => db.ArticleTranslations.Where(t => t.Slug == "forgotten-password").Select(t => t.Title).SingleAsync()), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Content_import_fails_on_a_broken_file_and_still_imports_the_rest()
     {
         _ = _factory.Services;

@@ -6,16 +6,20 @@ using Microsoft.EntityFrameworkCore;
 namespace HelpPortal.Tests.Content;
 
 /// <summary>The importer against a private copy of the real content, on a fresh database per test.</summary>
-public sealed class ContentImportTests : IDisposable
+public abstract class ContentImportTests : IDisposable
 {
+    public sealed class OnSqlite() : ContentImportTests(TestDatabase.Sqlite);
+
+    public sealed class OnPostgres() : ContentImportTests(TestDatabase.Postgres), IRunsOnPostgres;
+
     private const string EnglishPassword = "en/eu-login-account/forgotten-password.md";
     private const string LatvianPassword = "lv/eu-login-account/aizmirsta-parole.md";
     private readonly TestContent _content = new();
     private readonly PortalFactory _factory;
 
-    public ContentImportTests() => _factory = new PortalFactory { ContentFolder = _content.Folder };
+    protected ContentImportTests(TestDatabase database) => _factory = new PortalFactory { ContentFolder = _content.Folder, Database = database };
 
-    [Fact]
+    [DatabaseFact]
     public async Task Importing_unchanged_content_again_writes_nothing_and_duplicates_no_rows()
     {
         _factory.CreateClient();
@@ -28,7 +32,7 @@ public sealed class ContentImportTests : IDisposable
         Assert.Equal((6, 12, 25, 50), before);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Editing_a_file_updates_that_translation_and_the_cached_page()
     {
         var client = _factory.CreateClient();
@@ -41,7 +45,7 @@ public sealed class ContentImportTests : IDisposable
         Assert.Contains("<h1>Lost your password?</h1>", await client.GetStringAsync("/en/articles/forgotten-password"), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Adding_a_file_adds_an_article_to_its_topic()
     {
         var client = _factory.CreateClient();
@@ -54,7 +58,7 @@ public sealed class ContentImportTests : IDisposable
         Assert.Contains("/en/articles/new-question", await client.GetStringAsync("/en/topics/eid"), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Deleting_one_language_file_removes_that_translation_and_keeps_the_other()
     {
         var client = _factory.CreatePlainClient();
@@ -69,7 +73,7 @@ public sealed class ContentImportTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/lv/articles/forgotten-password")).StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Deleting_both_language_files_removes_the_article()
     {
         _factory.CreateClient();
@@ -82,7 +86,7 @@ public sealed class ContentImportTests : IDisposable
         Assert.Equal(24, await _factory.WithDbAsync(db => db.Articles.CountAsync()));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_file_that_breaks_keeps_serving_its_last_good_version()
     {
         var client = _factory.CreateClient();
@@ -108,7 +112,7 @@ public sealed class ContentImportTests : IDisposable
         { "empty file", null, "" },
     };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(WaysToBreak))]
     public async Task A_file_the_reader_cannot_read_keeps_serving_its_last_good_version(string @case, string? find, string replacement)
     {
@@ -125,22 +129,24 @@ public sealed class ContentImportTests : IDisposable
         Assert.Equal(original, await client.GetStringAsync("/en/articles/forgotten-password"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_import_never_touches_tables_outside_the_catalogue()
     {
         _factory.CreateClient();
+
+        // Quoted names and an explicit id: PostgreSQL folds unquoted names to lower case and numbers no INTEGER key.
         await _factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
-            "CREATE TABLE VisitorData (Id INTEGER PRIMARY KEY, Answer TEXT); INSERT INTO VisitorData (Answer) VALUES ('kept');"));
+            """CREATE TABLE "VisitorData" ("Id" INTEGER PRIMARY KEY, "Answer" TEXT); INSERT INTO "VisitorData" ("Id", "Answer") VALUES (1, 'kept');"""));
         _content.Delete(LatvianPassword);
         _content.Write(EnglishPassword, ReplaceTitle(_content.Read(EnglishPassword), "Changed"));
 
         await _factory.ImportAsync();
 
-        var answers = await _factory.WithDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT Answer AS Value FROM VisitorData").ToListAsync());
+        var answers = await _factory.WithDbAsync(db => db.Database.SqlQueryRaw<string>("""SELECT "Answer" AS "Value" FROM "VisitorData" """).ToListAsync());
         Assert.Equal(["kept"], answers);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_duplicate_key_rejects_both_files_and_keeps_the_catalogue_version()
     {
         _factory.CreateClient();
@@ -159,6 +165,7 @@ public sealed class ContentImportTests : IDisposable
     {
         _factory.Dispose();
         _content.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private static string ReplaceTitle(string text, string title)

@@ -5,11 +5,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelpPortal.Tests.Feedback;
 
-public sealed class FeedbackTests : IDisposable
+public abstract class FeedbackTests(TestDatabase database) : IDisposable
 {
-    private readonly PortalFactory _factory = new() { Settings = { ["RateLimiting:FeedbackPermitLimit"] = "5" } };
+    public sealed class OnSqlite() : FeedbackTests(TestDatabase.Sqlite);
 
-    [Fact]
+    public sealed class OnPostgres() : FeedbackTests(TestDatabase.Postgres), IRunsOnPostgres;
+
+    private readonly PortalFactory _factory = new() { Database = database, Settings = { ["RateLimiting:FeedbackPermitLimit"] = "5" } };
+
+    [DatabaseFact]
     public async Task Every_article_asks_was_this_helpful_in_its_language()
     {
         var (_, page) = await _factory.CreateClient().GetPageAsync("/lv/articles/aizmirsta-parole");
@@ -22,7 +26,7 @@ public sealed class FeedbackTests : IDisposable
         Assert.Null(page.QuerySelector("input[name=__RequestVerificationToken]"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_vote_without_javascript_leads_to_a_thank_you_page_that_asks_why_after_no()
     {
         var response = await VoteAsync(_factory.CreatePlainClient(), "no");
@@ -33,7 +37,7 @@ public sealed class FeedbackTests : IDisposable
         Assert.Equal(4, thanks.Document.QuerySelectorAll("form[data-feedback-reason] input[type=radio]").Length);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task One_browser_has_one_vote_per_article_and_a_later_vote_replaces_it()
     {
         var browser = _factory.CreatePlainClient();
@@ -50,7 +54,7 @@ public sealed class FeedbackTests : IDisposable
         Assert.All(votes, v => Assert.Matches("^[0-9a-f]{64}$", v.VoterHash));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_vote_by_script_gets_json_and_no_redirect()
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/lv/feedback") { Content = Form("no") };
@@ -62,7 +66,7 @@ public sealed class FeedbackTests : IDisposable
         Assert.Contains("\"askReason\":true", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("maybe", null)]
     [InlineData("yes", "outdated")]
     [InlineData("no", "boring")]
@@ -74,7 +78,7 @@ public sealed class FeedbackTests : IDisposable
         Assert.Empty(await Votes());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_vote_for_an_unknown_article_is_refused()
     {
         var response = await _factory.CreatePlainClient().PostAsync("/en/feedback", new FormUrlEncodedContent([new("article", "nope"), new("helpful", "yes")]));
@@ -82,7 +86,7 @@ public sealed class FeedbackTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_cross_site_vote_is_refused()
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/en/feedback") { Content = Form("no") };
@@ -94,7 +98,7 @@ public sealed class FeedbackTests : IDisposable
         Assert.Empty(await Votes());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Votes_are_rate_limited_per_client()
     {
         var client = _factory.CreatePlainClient();
@@ -108,7 +112,7 @@ public sealed class FeedbackTests : IDisposable
         Assert.All(statuses[..5], s => Assert.Equal(HttpStatusCode.SeeOther, s));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_article_page_is_still_served_from_the_cache_after_votes()
     {
         var client = _factory.CreateClient();
@@ -123,7 +127,11 @@ public sealed class FeedbackTests : IDisposable
         Assert.Single(await Votes());
     }
 
-    public void Dispose() => _factory.Dispose();
+    public void Dispose()
+    {
+        _factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private static FormUrlEncodedContent Form(string helpful, string? reason = null)
         => new([new("article", "forgotten-password"), new("helpful", helpful), .. reason is null ? Array.Empty<KeyValuePair<string, string>>() : [new("reason", reason)]]);

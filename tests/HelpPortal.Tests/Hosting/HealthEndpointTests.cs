@@ -4,9 +4,13 @@ using HelpPortal.Tests.Infrastructure;
 
 namespace HelpPortal.Tests.Hosting;
 
-public sealed class HealthEndpointTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public abstract class HealthEndpointTests(PortalFactory factory)
 {
-    [Theory]
+    public sealed class OnSqlite(PortalFactory factory) : HealthEndpointTests(factory), IClassFixture<PortalFactory>;
+
+    public sealed class OnPostgres(PostgresPortalFactory factory) : HealthEndpointTests(factory), IClassFixture<PostgresPortalFactory>, IRunsOnPostgres;
+
+    [DatabaseTheory]
     [InlineData("/healthz", new[] { "content", "database" })]
     [InlineData("/healthz/ready", new[] { "content", "database" })]
     [InlineData("/healthz/live", new string[0])]
@@ -20,12 +24,12 @@ public sealed class HealthEndpointTests(PortalFactory factory) : IClassFixture<P
         Assert.Equal(checks, json.RootElement.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_instance_whose_content_has_errors_is_still_ready_to_serve_its_last_good_version()
     {
         using var content = new TestContent();
         File.WriteAllText(Path.Combine(content.Folder, "en", "eid", "broken.md"), "---\ntitle: [unclosed\n---\nBody");
-        using var portal = new PortalFactory { ContentFolder = content.Folder };
+        using var portal = new PortalFactory { ContentFolder = content.Folder, Database = factory.Database };
 
         var ready = await portal.CreateClient().GetAsync("/healthz/ready");
         using var json = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());

@@ -15,8 +15,8 @@ using Serilog.Core;
 namespace HelpPortal.Tests.Infrastructure;
 
 /// <summary>
-/// The portal on its own SQLite file in a temporary folder (or its own PostgreSQL database), in the Production
-/// environment, reading either the repository's content folder or a <see cref="TestContent"/> copy.
+/// The portal on its own SQLite file in a temporary folder (or its own PostgreSQL database, or another portal's), in
+/// the Production environment, reading either the repository's content folder or a <see cref="TestContent"/> copy.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
@@ -28,8 +28,24 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>The database the portal runs on: its own SQLite file by default, or its own PostgreSQL database.</summary>
     public TestDatabase Database { get; init; }
 
+    /// <summary>
+    /// Another portal whose PostgreSQL database this one uses too, as a second instance behind a load balancer would:
+    /// both must be on <see cref="TestDatabase.Postgres"/>. That portal is started first if it has not been; it alone
+    /// created the database and drops it, so dispose this one before it.
+    /// </summary>
+    public PortalFactory? SharedDatabaseOf { get; init; }
+
+    /// <summary>
+    /// Runs the portal on this existing PostgreSQL database instead (whatever <see cref="Database"/> says): one the test
+    /// made and filled, say with <c>database copy</c>. The test owns it; the factory neither creates nor drops it.
+    /// </summary>
+    public string? ExistingPostgresConnectionString { get; init; }
+
     /// <summary>The connection string the portal was given, once it has started.</summary>
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>On PostgreSQL, the ICU locale its database sorts text by (e.g. "lv-LV"); the server's default if null.</summary>
+    public string? PostgresLocale { get; init; }
 
     /// <summary>The content folder the portal reads; the repository's own by default.</summary>
     public string ContentFolder { get; init; } = TestContent.RepositoryContentFolder;
@@ -74,9 +90,25 @@ public class PortalFactory : WebApplicationFactory<Program>
 
         // Outside Development the static files are expected in a publish folder; the tests run from the build output.
         builder.UseStaticWebAssets();
-        if (Database == TestDatabase.Postgres)
+        if (SharedDatabaseOf is { } owner)
         {
-            ConnectionString = TestPostgres.CreateDatabase(out var name);
+            if (Database != TestDatabase.Postgres || owner.Database != TestDatabase.Postgres)
+            {
+                throw new InvalidOperationException("Only PostgreSQL databases are shared: a SQLite file serves one instance.");
+            }
+
+            _ = owner.Services;
+            ConnectionString = owner.ConnectionString;
+            builder.UseSetting("Database:Provider", "Postgres");
+        }
+        else if (ExistingPostgresConnectionString is not null)
+        {
+            ConnectionString = ExistingPostgresConnectionString;
+            builder.UseSetting("Database:Provider", "Postgres");
+        }
+        else if (Database == TestDatabase.Postgres)
+        {
+            ConnectionString = TestPostgres.CreateDatabase(out var name, PostgresLocale);
             _postgresDatabase = name;
             builder.UseSetting("Database:Provider", "Postgres");
         }

@@ -29,8 +29,12 @@ public static class TestPostgres
             ? $"No PostgreSQL configured: set {Variable} to the connection string of a role that may create databases (bash .ci/run starts PostgreSQL 15 and sets it)."
             : null;
 
-    /// <summary>Creates an empty database and returns its connection string.</summary>
-    public static string CreateDatabase(out string name)
+    /// <summary>
+    /// Creates an empty database and returns its connection string. With an ICU <paramref name="locale"/> (e.g.
+    /// "lv-LV") the database sorts text by that language's rules, as a server set up with it would, rather than by
+    /// the test server's default.
+    /// </summary>
+    public static string CreateDatabase(out string name, string? locale = null)
     {
         var server = ServerConnectionString
             ?? throw new InvalidOperationException($"{Variable} is not set: the PostgreSQL tests need a server (CI=true never skips them).");
@@ -38,7 +42,8 @@ public static class TestPostgres
         using (var connection = new NpgsqlConnection(server))
         {
             connection.Open();
-            using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            var collation = locale is null ? "" : $" TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE '{locale}'";
+            using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{collation}", connection);
             create.ExecuteNonQuery();
         }
 
@@ -51,6 +56,21 @@ public static class TestPostgres
         using var connection = new NpgsqlConnection(ServerConnectionString);
         connection.Open();
         using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        drop.ExecuteNonQuery();
+
+        // FORCE may terminate only sessions of roles the test role belongs to. An autovacuum worker, which PostgreSQL
+        // starts on a fresh database after the import's writes, belongs to none, so FORCE is refused while one runs; it
+        // is done within moments.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                drop.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 50)
+            {
+                Thread.Sleep(TimeSpan.FromMilliseconds(100));
+            }
+        }
     }
 }

@@ -4,16 +4,21 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace HelpPortal.Tests.Search;
 
-public sealed class SearchMissTests : IDisposable
+public abstract class SearchMissTests : IDisposable
 {
+    public sealed class OnSqlite() : SearchMissTests(TestDatabase.Sqlite);
+
+    public sealed class OnPostgres() : SearchMissTests(TestDatabase.Postgres), IRunsOnPostgres;
+
     // A minute before UTC midnight, so that a test letting time pass crosses into the next day on purpose, never by chance.
     private static readonly DateTimeOffset Today = new(2026, 11, 27, 23, 59, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _time = new(Today);
     private readonly PortalFactory _factory;
 
-    public SearchMissTests() => _factory = new PortalFactory { Time = _time, Settings = { ["Search:MaxNewMissesPerDay"] = "3" } };
+    protected SearchMissTests(TestDatabase database)
+        => _factory = new PortalFactory { Database = database, Time = _time, Settings = { ["Search:MaxNewMissesPerDay"] = "3" } };
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_search_that_finds_nothing_is_counted_normalised_per_language_and_day()
     {
         var client = _factory.CreateClient();
@@ -30,7 +35,7 @@ public sealed class SearchMissTests : IDisposable
         Assert.Equal(new DateOnly(2026, 11, 27), misses[1].Day);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_search_rescued_by_the_other_language_still_counts_as_a_miss_in_its_own()
     {
         await _factory.CreateClient().GetAsync("/en/search?q=viedt%C4%81lrunis");
@@ -39,7 +44,7 @@ public sealed class SearchMissTests : IDisposable
         Assert.Equal(("en", "viedtalrunis"), (miss.Culture, miss.Query));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Past_the_daily_cap_new_queries_add_no_rows_and_known_ones_are_still_counted()
     {
         var client = _factory.CreateClient();
@@ -53,7 +58,7 @@ public sealed class SearchMissTests : IDisposable
         Assert.Equal([3, 1, 1], misses.Select(m => m.Count));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_cap_counts_both_languages_together_and_starts_again_the_next_day()
     {
         var client = _factory.CreateClient();
@@ -71,7 +76,7 @@ public sealed class SearchMissTests : IDisposable
             misses.Select(m => (m.Query, m.Day.Day)));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_query_longer_than_the_limit_is_recorded_cut_to_200_characters()
     {
         await _factory.CreateClient().GetAsync("/en/search?q=" + new string('z', 500));
@@ -80,5 +85,9 @@ public sealed class SearchMissTests : IDisposable
         Assert.Equal(new string('z', 200), miss.Query);
     }
 
-    public void Dispose() => _factory.Dispose();
+    public void Dispose()
+    {
+        _factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -2,12 +2,16 @@ using HelpPortal.Tests.Infrastructure;
 
 namespace HelpPortal.Tests.Search;
 
-public sealed class SearchPagingTests : IDisposable
+public abstract class SearchPagingTests : IDisposable
 {
+    public sealed class OnSqlite() : SearchPagingTests(TestDatabase.Sqlite);
+
+    public sealed class OnPostgres() : SearchPagingTests(TestDatabase.Postgres), IRunsOnPostgres;
+
     private readonly TestContent _content = new();
     private readonly PortalFactory _factory;
 
-    public SearchPagingTests()
+    protected SearchPagingTests(TestDatabase database)
     {
         for (var i = 0; i < 25; i++)
         {
@@ -15,10 +19,10 @@ public sealed class SearchPagingTests : IDisposable
                 ("key", $"paging-{i:00}"), ("title", $"Question {i} about a quokka"), ("topic", "eid"), ("order", $"{10 + i}"));
         }
 
-        _factory = new PortalFactory { ContentFolder = _content.Folder };
+        _factory = new PortalFactory { ContentFolder = _content.Folder, Database = database };
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Results_come_twenty_to_a_page_with_links_to_the_others()
     {
         var (_, first) = await _factory.CreateClient().GetPageAsync("/en/search?q=quokka");
@@ -32,7 +36,7 @@ public sealed class SearchPagingTests : IDisposable
         Assert.Empty(second.QuerySelectorAll(".search-result a").Select(a => a.GetAttribute("href")).Intersect(firstPage));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Title_matches_rank_above_body_matches()
     {
         _content.WriteArticle("en/eid/body-only.md", "Quokka quokka quokka, mentioned in the body only.",
@@ -48,5 +52,6 @@ public sealed class SearchPagingTests : IDisposable
     {
         _factory.Dispose();
         _content.Dispose();
+        GC.SuppressFinalize(this);
     }
 }

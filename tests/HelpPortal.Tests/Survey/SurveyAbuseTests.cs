@@ -4,12 +4,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelpPortal.Tests.Survey;
 
-public sealed class SurveyAbuseTests
+public abstract class SurveyAbuseTests(TestDatabase database)
 {
-    [Fact]
+    public sealed class OnSqlite() : SurveyAbuseTests(TestDatabase.Sqlite);
+
+    public sealed class OnPostgres() : SurveyAbuseTests(TestDatabase.Postgres), IRunsOnPostgres;
+
+    [DatabaseFact]
     public async Task Too_many_submissions_from_one_client_get_429_with_retry_after()
     {
-        using var factory = new PortalFactory { Settings = { ["RateLimiting:SurveyPermitLimit"] = "2", ["RateLimiting:SurveyWindow"] = "00:10:00" } };
+        using var factory = new PortalFactory { Database = database, Settings = { ["RateLimiting:SurveyPermitLimit"] = "2", ["RateLimiting:SurveyWindow"] = "00:10:00" } };
         var form = await SurveyForm.OpenAsync(factory.CreatePlainClient(), "/lv/survey");
 
         var first = await form.PostValidAsync();
@@ -24,10 +28,10 @@ public sealed class SurveyAbuseTests
         Assert.Equal(2, await factory.WithDbAsync(db => db.SurveyResponses.CountAsync()));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Rate_limiting_can_be_switched_off_for_load_tests()
     {
-        using var factory = new PortalFactory { Settings = { ["RateLimiting:Enabled"] = "false", ["RateLimiting:SurveyPermitLimit"] = "1" } };
+        using var factory = new PortalFactory { Database = database, Settings = { ["RateLimiting:Enabled"] = "false", ["RateLimiting:SurveyPermitLimit"] = "1" } };
         var form = await SurveyForm.OpenAsync(factory.CreatePlainClient());
 
         var statuses = new List<HttpStatusCode>();
@@ -39,10 +43,10 @@ public sealed class SurveyAbuseTests
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.SeeOther, s));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Five_hundred_submissions_from_fifty_parallel_clients_are_all_stored_without_errors()
     {
-        using var factory = new PortalFactory { Settings = { ["RateLimiting:Enabled"] = "false" } };
+        using var factory = new PortalFactory { Database = database, Settings = { ["RateLimiting:Enabled"] = "false" } };
         var forms = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => SurveyForm.OpenAsync(factory.CreatePlainClient(), i % 2 == 0 ? "/en/survey" : "/lv/survey")));
 
         var statuses = await Task.WhenAll(forms.Select(async form =>

@@ -4,11 +4,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelpPortal.Tests.Survey;
 
-public sealed class SurveyPromptTests : IDisposable
+public abstract class SurveyPromptTests(TestDatabase database) : IDisposable
 {
-    private readonly PortalFactory _factory = new();
+    private readonly PortalFactory _factory = new() { Database = database };
 
-    [Theory]
+    public sealed class OnSqlite() : SurveyPromptTests(TestDatabase.Sqlite);
+
+    public sealed class OnPostgres() : SurveyPromptTests(TestDatabase.Postgres), IRunsOnPostgres;
+
+    [DatabaseTheory]
     [InlineData("/en/", "Have time for a quick survey?", "/en/survey")]
     [InlineData("/lv/topics/eu-login-konts", "Vai jums ir laiks īsai aptaujai?", "/lv/survey")]
     [InlineData("/lv/articles/aizmirsta-parole", "Vai jums ir laiks īsai aptaujai?", "/lv/survey?from=forgotten-password")]
@@ -24,7 +28,7 @@ public sealed class SurveyPromptTests : IDisposable
         Assert.Equal("survey-prompt-title", prompt.GetAttribute("aria-labelledby"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Not_now_hides_the_prompt_for_thirty_days_and_returns_to_the_page()
     {
         var client = _factory.CreatePlainClient();
@@ -39,7 +43,7 @@ public sealed class SurveyPromptTests : IDisposable
         Assert.Null(page.QuerySelector("section.survey-prompt"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task After_a_submission_the_prompt_is_not_shown_again()
     {
         var client = _factory.CreatePlainClient();
@@ -51,7 +55,7 @@ public sealed class SurveyPromptTests : IDisposable
         Assert.Null(page.QuerySelector("section.survey-prompt"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_cross_site_not_now_is_refused()
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/en/survey/dismiss")
@@ -66,7 +70,7 @@ public sealed class SurveyPromptTests : IDisposable
         Assert.False(response.Headers.Contains("Set-Cookie"));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(null)]
     [InlineData("hp_survey=dismissed")]
     [InlineData("hp_survey=completed")]
@@ -97,5 +101,9 @@ public sealed class SurveyPromptTests : IDisposable
         Assert.Equal(cookie is null, first.Contains("survey-prompt", StringComparison.Ordinal));
     }
 
-    public void Dispose() => _factory.Dispose();
+    public void Dispose()
+    {
+        _factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

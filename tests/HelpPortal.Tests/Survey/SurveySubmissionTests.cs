@@ -6,14 +6,18 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace HelpPortal.Tests.Survey;
 
-public sealed class SurveySubmissionTests : IDisposable
+public abstract class SurveySubmissionTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero));
     private readonly PortalFactory _factory;
 
-    public SurveySubmissionTests() => _factory = new PortalFactory { Time = _time };
+    protected SurveySubmissionTests(TestDatabase database) => _factory = new PortalFactory { Time = _time, Database = database };
 
-    [Fact]
+    public sealed class OnSqlite() : SurveySubmissionTests(TestDatabase.Sqlite);
+
+    public sealed class OnPostgres() : SurveySubmissionTests(TestDatabase.Postgres), IRunsOnPostgres;
+
+    [DatabaseFact]
     public async Task A_valid_submission_is_stored_exactly_once_with_every_field()
     {
         var form = await SurveyForm.OpenAsync(_factory.CreatePlainClient(), "/lv/survey?from=forgotten-password");
@@ -34,7 +38,7 @@ public sealed class SurveySubmissionTests : IDisposable
         Assert.NotEqual(Guid.Empty, stored.Id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Optional_answers_may_be_left_out()
     {
         var form = await SurveyForm.OpenAsync(_factory.CreatePlainClient());
@@ -48,7 +52,7 @@ public sealed class SurveySubmissionTests : IDisposable
         Assert.Null(stored.SourceArticle);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Latvian_text_with_quotes_commas_newlines_and_equals_signs_is_stored_verbatim()
     {
         const string text = "Ļoti \"labi\", paldies!\r\nOtrā rinda: a=b; ā č ē ģ ī ķ ļ ņ š ū ž — =SUM(A1)";
@@ -59,7 +63,7 @@ public sealed class SurveySubmissionTests : IDisposable
         Assert.Equal(text, Assert.Single(await StoredAsync()).Comment);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("😀")]
     [InlineData("👋🏽")]
     [InlineData("a\u0304")]
@@ -97,7 +101,7 @@ public sealed class SurveySubmissionTests : IDisposable
         { "over-posted stored fields", ["q1=3", "q2=yes", "q3=3", "Id=00000000-0000-0000-0000-000000000001", "SubmittedAt=2020-01-01"], "form", "(Id, SubmittedAt)" },
     };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(InvalidSubmissions))]
     public async Task An_invalid_submission_is_refused_with_its_message_and_nothing_is_stored(string @case, string[] fields, string field, string message)
     {
@@ -118,7 +122,7 @@ public sealed class SurveySubmissionTests : IDisposable
         Assert.Empty(await StoredAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_refused_form_comes_back_with_the_visitors_answers()
     {
         var form = await SurveyForm.OpenAsync(_factory.CreatePlainClient(), "/lv/survey?from=forgotten-password");
@@ -137,7 +141,7 @@ public sealed class SurveySubmissionTests : IDisposable
         Assert.Equal("#q2-yes", page.QuerySelector(".error-summary a")!.GetAttribute("href"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_submission_without_an_antiforgery_token_is_refused_with_a_clear_message()
     {
         var form = await SurveyForm.OpenAsync(_factory.CreatePlainClient());
@@ -150,7 +154,7 @@ public sealed class SurveySubmissionTests : IDisposable
         Assert.Empty(await StoredAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_submission_with_another_browsers_antiforgery_token_is_refused()
     {
         var victim = await SurveyForm.OpenAsync(_factory.CreatePlainClient());
@@ -165,7 +169,7 @@ public sealed class SurveySubmissionTests : IDisposable
         Assert.Empty(await StoredAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_tampered_start_stamp_is_refused_as_an_expired_form()
     {
         var form = await SurveyForm.OpenAsync(_factory.CreatePlainClient());
@@ -177,7 +181,7 @@ public sealed class SurveySubmissionTests : IDisposable
         Assert.Empty(await StoredAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_form_older_than_a_day_is_refused_as_expired()
     {
         var form = await SurveyForm.OpenAsync(_factory.CreatePlainClient());
@@ -189,7 +193,7 @@ public sealed class SurveySubmissionTests : IDisposable
         Assert.Empty(await StoredAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_filled_honeypot_is_answered_like_a_success_but_nothing_is_stored()
     {
         var form = await SurveyForm.OpenAsync(_factory.CreatePlainClient());
@@ -200,7 +204,7 @@ public sealed class SurveySubmissionTests : IDisposable
         Assert.Empty(await StoredAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_oversized_submission_is_refused_with_413_and_nothing_is_stored()
     {
         var form = await SurveyForm.OpenAsync(_factory.CreatePlainClient());
@@ -211,7 +215,7 @@ public sealed class SurveySubmissionTests : IDisposable
         Assert.Empty(await StoredAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_thank_you_page_leads_back_to_the_article_the_survey_started_from()
     {
         var (response, page) = await _factory.CreateClient().GetPageAsync("/lv/survey/thanks?from=forgotten-password");
@@ -221,7 +225,7 @@ public sealed class SurveySubmissionTests : IDisposable
         Assert.Equal("/lv/articles/aizmirsta-parole", page.QuerySelector("main a.btn")!.GetAttribute("href"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_unknown_source_article_is_not_remembered()
     {
         var form = await SurveyForm.OpenAsync(_factory.CreatePlainClient(), "/en/survey?from=no-such-article");
@@ -231,7 +235,11 @@ public sealed class SurveySubmissionTests : IDisposable
         Assert.Null(Assert.Single(await StoredAsync()).SourceArticle);
     }
 
-    public void Dispose() => _factory.Dispose();
+    public void Dispose()
+    {
+        _factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private Task<List<SurveyResponse>> StoredAsync() => _factory.WithDbAsync(db => db.SurveyResponses.AsNoTracking().ToListAsync());
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Threading.Channels;
 using HelpPortal.Tests.Admin;
 using HelpPortal.Tests.Infrastructure;
@@ -6,23 +7,24 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 using Serilog.Events;
 
 namespace HelpPortal.Tests.Survey;
 
 /// <summary>
 /// The single survey writer: one answer that cannot be stored costs no other its place, and a shutdown writes every
-/// queued answer first. The tests hold SQLite's write lock from a connection of their own, so that answers queue up
-/// behind a commit that waits for it.
+/// queued answer first. The tests hold the database's write lock from a connection of their own (SQLite's one writer
+/// lock, or a lock on PostgreSQL's table), so that answers queue up behind a commit that waits for it.
 /// </summary>
-public sealed class SurveyWriterTests : IDisposable
+public abstract class SurveyWriterTests(TestDatabase database) : IDisposable
 {
     private static readonly DateTimeOffset At = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
-    private readonly PortalFactory _factory = new();
+    private readonly PortalFactory _factory = new() { Database = database };
 
     private SurveyWriter Writer => _factory.Services.GetRequiredService<SurveyWriter>();
 
-    [Fact]
+    [DatabaseFact]
     public async Task When_a_batch_cannot_be_committed_each_answer_is_retried_alone_and_only_the_bad_one_fails()
     {
         var duplicate = StoredResponses.Make(At);
@@ -44,7 +46,7 @@ public sealed class SurveyWriterTests : IDisposable
         Assert.Contains(_factory.Logs.MessagesAtOrAbove(LogEventLevel.Warning), m => m.EndsWith("survey answers together failed; retrying them one by one", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Answers_still_queued_when_the_host_stops_are_committed_before_it_has_stopped()
     {
         var queued = new List<(SurveyResponse Answer, Task Saved)>();
@@ -83,7 +85,7 @@ public sealed class SurveyWriterTests : IDisposable
         Assert.Equal(queued.Select(q => q.Answer.Id).Order(), stored.Order());
     }
 
-    [Fact]
+    [DatabaseFact]
     public void The_server_is_stopped_before_the_survey_writer_so_no_answer_arrives_while_it_drains()
     {
         // The host stops hosted services in the reverse of their order here.
@@ -93,15 +95,25 @@ public sealed class SurveyWriterTests : IDisposable
         Assert.InRange(hosted.IndexOf(Writer), 0, server - 1);
     }
 
-    public void Dispose() => _factory.Dispose();
+    public void Dispose()
+    {
+        _factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
-    /// <summary>The ids in the database file, read past the portal: a stopped host disposes its services.</summary>
+    /// <summary>A connection of the test's own to the portal's database, past the portal's services and pool.</summary>
+    protected abstract DbConnection ConnectPastThePortal(PortalFactory factory);
+
+    /// <summary>Takes the lock that every insert of a survey answer waits for; it is held until the transaction ends.</summary>
+    protected abstract Task<DbTransaction> LockOutWritersAsync(DbConnection connection);
+
+    /// <summary>The stored ids, read past the portal: a stopped host disposes its services.</summary>
     private async Task<List<Guid>> StoredIdsAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Mode=ReadOnly;Pooling=False");
+        await using var connection = ConnectPastThePortal(_factory);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id FROM SurveyResponses";
+        command.CommandText = """SELECT "Id" FROM "SurveyResponses" """;
         await using var reader = await command.ExecuteReaderAsync();
         var ids = new List<Guid>();
         while (await reader.ReadAsync())
@@ -112,16 +124,46 @@ public sealed class SurveyWriterTests : IDisposable
         return ids;
     }
 
-    /// <summary>Takes SQLite's write lock on the portal's database until disposed; the portal's writers wait (busy_timeout).</summary>
+    /// <summary>Holds the writers' lock on the portal's database until disposed; the portal's writers wait for it.</summary>
     private async Task<WriteLock> HoldWriteLockAsync()
     {
         _ = _factory.Services;
-        var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Pooling=False");
+        var connection = ConnectPastThePortal(_factory);
         await connection.OpenAsync();
-        return new WriteLock(connection, connection.BeginTransaction(deferred: false));
+        return new WriteLock(connection, await LockOutWritersAsync(connection));
     }
 
-    private sealed record WriteLock(SqliteConnection Connection, SqliteTransaction Transaction) : IAsyncDisposable
+    public sealed class OnSqlite() : SurveyWriterTests(TestDatabase.Sqlite)
+    {
+        protected override DbConnection ConnectPastThePortal(PortalFactory factory)
+            => new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False");
+
+        /// <summary>SQLite's one write lock on the whole file; the portal's writers wait (busy_timeout).</summary>
+        protected override Task<DbTransaction> LockOutWritersAsync(DbConnection connection)
+            => Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+    }
+
+    public sealed class OnPostgres() : SurveyWriterTests(TestDatabase.Postgres), IRunsOnPostgres
+    {
+        protected override DbConnection ConnectPastThePortal(PortalFactory factory)
+            => new NpgsqlConnection(new NpgsqlConnectionStringBuilder(factory.ConnectionString) { Pooling = false }.ConnectionString);
+
+        /// <summary>
+        /// PostgreSQL has no lock on the whole database, and inserts of different rows do not wait for each other:
+        /// a table lock that conflicts with every insert (but not with reads) holds the portal's writers instead.
+        /// </summary>
+        protected override async Task<DbTransaction> LockOutWritersAsync(DbConnection connection)
+        {
+            var transaction = await connection.BeginTransactionAsync();
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """LOCK TABLE "SurveyResponses" IN EXCLUSIVE MODE""";
+            await command.ExecuteNonQueryAsync();
+            return transaction;
+        }
+    }
+
+    private sealed record WriteLock(DbConnection Connection, DbTransaction Transaction) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HelpPortal.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public static class AdminCommands
         create.SetAction(parse => InScope(services, scoped => CreateAsync(scoped, parse.GetRequiredValue(createEmail), input, parse.InvocationConfiguration)));
 
         var list = new Command("list", "List the admins: email, two-factor enrolment and status.");
-        list.SetAction(parse => InScope(services, scoped => ListAsync(Users(scoped), parse.InvocationConfiguration.Output)));
+        list.SetAction(parse => InScope(services, scoped => ListAsync(Users(scoped), scoped.GetRequiredService<PortalDbContext>(), parse.InvocationConfiguration.Output)));
 
         var resetEmail = EmailOption("The admin whose password changes.");
         var resetPassword = new Command("reset-password", "Set a new password (read from standard input); signs the admin out everywhere.") { resetEmail };
@@ -72,9 +73,11 @@ public static class AdminCommands
         return 0;
     }
 
-    private static async Task<int> ListAsync(UserManager<AdminUser> users, TextWriter output)
+    private static async Task<int> ListAsync(UserManager<AdminUser> users, PortalDbContext db, TextWriter output)
     {
-        var admins = await users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync();
+        // By the bytes of the address, so the list reads the same whichever database (and its locale) holds it.
+        var byteOrder = db.ByteOrder();
+        var admins = await users.Users.AsNoTracking().OrderBy(u => EF.Functions.Collate(u.Email, byteOrder)).ToListAsync();
         output.WriteLine("email\ttwo-factor\tstatus");
         foreach (var admin in admins)
         {

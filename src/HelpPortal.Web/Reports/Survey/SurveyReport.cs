@@ -65,17 +65,21 @@ public sealed record SurveyReport(
             .GroupBy(r => r.SourceArticle!)
             .Select(g => new { Key = g.Key, Count = g.Count(), Average = g.Average(r => (double)r.Satisfaction), No = g.Count(r => r.FoundAnswer == SurveyQuestions.AnswerNotFound) })
             .ToListAsync(cancellationToken);
-        var articles = perArticle.Select(a =>
+        var rows = perArticle.Select(a =>
         {
             var title = articleTitles.GetValueOrDefault(a.Key);
             return new ArticleRow(a.Key, title?.Title ?? a.Key, title is null ? null : PortalUrls.Article(culture, title.Slug), a.Count, a.Average, (double)a.No / a.Count);
         });
-        articles = sort switch
+        var articles = sort switch
         {
-            ArticleSort.ShareNo => articles.OrderByDescending(a => a.ShareNo).ThenBy(a => a.AverageSatisfaction),
-            ArticleSort.Responses => articles.OrderByDescending(a => a.Responses).ThenBy(a => a.AverageSatisfaction),
-            _ => articles.OrderBy(a => a.AverageSatisfaction).ThenByDescending(a => a.ShareNo),
+            ArticleSort.ShareNo => rows.OrderByDescending(a => a.ShareNo).ThenBy(a => a.AverageSatisfaction),
+            ArticleSort.Responses => rows.OrderByDescending(a => a.Responses).ThenBy(a => a.AverageSatisfaction),
+            _ => rows.OrderBy(a => a.AverageSatisfaction).ThenByDescending(a => a.ShareNo),
         };
+
+        // Ties by key: the groups come in whatever order the database made them, which SQLite and PostgreSQL (whose
+        // hash aggregate has none) need not share, and the report must read the same on both.
+        articles = articles.ThenBy(a => a.Key, StringComparer.Ordinal);
 
         var withText = responses.Where(r => r.Comment != null && r.Comment != "");
         var commentCount = await withText.CountAsync(cancellationToken);

@@ -404,8 +404,7 @@ namespace HelpPortal.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("Comment")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("Q5");
 
                     b.Property<int>("CompletionSeconds")
