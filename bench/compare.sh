@@ -71,48 +71,10 @@ wrk_rps_p99() {
     END { printf "%.0f %.2f\n", rps, p99 }'
 }
 
-measure_article() {
-  local data="$work/article" path="/en/articles/forgotten-password"
-  cp -r "$prepared" "$data"
-  start_portal "$data"
-  wait_ready
-  mkdir -p "$work/nginx/www"
-  curl -fs "http://127.0.0.1:$port$path" -o "$work/nginx/www/article.html"
-  cat >"$work/nginx/nginx.conf" <<CONF
-worker_processes 1;
-error_log $work/nginx/error.log;
-pid $work/nginx/nginx.pid;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  server { listen 127.0.0.1:$nginx_port; root $work/nginx/www; location / { default_type "text/html; charset=utf-8"; } }
-}
-CONF
-  nginx -p "$work/nginx" -c "$work/nginx/nginx.conf"
-  # Warm both (JIT, output cache), then measure them back to back.
-  wrk -t1 -c32 -d3s "http://127.0.0.1:$port$path" >/dev/null
-  wrk -t1 -c32 -d3s "http://127.0.0.1:$nginx_port/article.html" >/dev/null
-  read -r nginx_rps nginx_p99 < <(wrk_rps_p99 "http://127.0.0.1:$nginx_port/article.html")
-  read -r portal_rps portal_p99 < <(wrk_rps_p99 "http://127.0.0.1:$port$path")
-  nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -s stop
-  stop_portal
-  echo "article: portal $portal_rps req/s (p99 $portal_p99 ms), nginx $nginx_rps req/s (p99 $nginx_p99 ms): $(ratio "$portal_rps" "$nginx_rps")x nginx"
-}
-
-measure_start() {
-  local data="$work/start" best=""
-  cp -r "$prepared" "$data"
-  # Five starts; the median is reported (the first also warms the disk cache, as any deployment's would be).
-  local times=()
-  for _ in 1 2 3 4 5; do
-    local t0; t0=$(date +%s.%N)
-    start_portal "$data"
-    until curl -fs -o /dev/null "http://127.0.0.1:$port/en/"; do sleep 0.01; done
-    times+=("$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$t0" "$(date +%s.%N)")")
-    stop_portal
-  done
-  echo "start: process start to first 200 on /en/: median $(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p) s (runs: ${times[*]})"
-}
+# Each measure is a function in bench/compare/<name>.sh, printing one line "<name>: … <ratio>x …".
+for file in bench/compare/*.sh; do
+  source "$file"
+done
 
 for measure in "${measures[@]}"; do
   "measure_$measure"
