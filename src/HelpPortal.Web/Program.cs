@@ -80,12 +80,13 @@ builder.Services.AddHsts(options =>
     options.IncludeSubDomains = true;
 });
 
-// Disposed on every way out, command verbs included, so the log sink writes out what it still holds.
-await using var app = builder.Build();
+var app = builder.Build();
 
 // Command-line verbs (content check, …) use the same configuration and services, then exit without serving.
 if (await PortalCommands.TryRunAsync(app.Services, args) is { } exitCode)
 {
+    // Disposing the app flushes the log sink's background queue before the process exits.
+    await app.DisposeAsync();
     return exitCode;
 }
 
