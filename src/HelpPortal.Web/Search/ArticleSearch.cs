@@ -52,59 +52,45 @@ public sealed record SearchQuery(IReadOnlyList<IReadOnlyList<string>> Words, str
 
     private HashSet<string>? _allTerms;
 
-    /// <summary>Every word must match (FTS5 implicit AND); <paramref name="anyWord"/> relaxes that to OR.</summary>
-    public string ToMatchExpression(bool anyWord)
-    {
-        var clauses = Words.Select(terms => Clause(terms, prefix: null)).ToList();
-        if (Prefix is not null)
-        {
-            clauses.Add(Clause(LastWordTerms, Prefix));
-        }
+    /// <summary>The query for SQLite's FTS5 MATCH: every word must match; <paramref name="anyWord"/> relaxes that to OR.</summary>
+    public string ToMatchExpression(bool anyWord) => Render(Fts5, anyWord);
 
-        return string.Join(anyWord ? " OR " : " AND ", clauses);
-    }
-
-    private static string Clause(IEnumerable<string> terms, string? prefix)
-    {
-        var parts = terms.Select(Quote).ToList();
-        if (prefix is not null)
-        {
-            parts.Add(Quote(prefix) + "*");
-        }
-
-        return "(" + string.Join(" OR ", parts) + ")";
-    }
-
-    private static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>The same query for PostgreSQL's to_tsquery.</summary>
+    public string ToTsQuery(bool anyWord) => Render(TsQuery, anyWord);
 
     /// <summary>
-    /// The same query for PostgreSQL's to_tsquery: every lexeme quoted (so nothing typed is tsquery syntax), the terms of
-    /// a word joined by |, the words by &amp; (or | for <paramref name="anyWord"/>), the word being typed also as a prefix.
+    /// The terms of a word are alternatives; the words are all required, or alternatives for <paramref name="anyWord"/>;
+    /// the word being typed also matches as a prefix. Every term is quoted, so nothing typed is the index's own syntax.
     /// </summary>
-    public string ToTsQuery(bool anyWord)
+    private string Render(QuerySyntax syntax, bool anyWord)
     {
-        var clauses = Words.Select(terms => TsClause(terms, prefix: null)).ToList();
+        var clauses = Words.Select(terms => Clause(syntax, terms, prefix: null)).ToList();
         if (Prefix is not null)
         {
-            clauses.Add(TsClause(LastWordTerms, Prefix));
+            clauses.Add(Clause(syntax, LastWordTerms, Prefix));
         }
 
-        return string.Join(anyWord ? " | " : " & ", clauses);
+        return string.Join(anyWord ? syntax.Or : syntax.And, clauses);
     }
 
-    private static string TsClause(IEnumerable<string> terms, string? prefix)
+    private static string Clause(QuerySyntax syntax, IEnumerable<string> terms, string? prefix)
     {
-        var parts = terms.Select(TsLexeme).ToList();
+        var parts = terms.Select(syntax.Quote).ToList();
         if (prefix is not null)
         {
-            parts.Add(TsLexeme(prefix) + ":*");
+            parts.Add(syntax.Quote(prefix) + syntax.PrefixMark);
         }
 
-        return "(" + string.Join(" | ", parts) + ")";
+        return "(" + string.Join(syntax.Or, parts) + ")";
     }
 
-    private static string TsLexeme(string term)
-        => "'" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
+    private sealed record QuerySyntax(string And, string Or, string PrefixMark, Func<string, string> Quote);
+
+    private static readonly QuerySyntax Fts5 = new(" AND ", " OR ", "*",
+        term => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
+
+    private static readonly QuerySyntax TsQuery = new(" & ", " | ", ":*",
+        term => "'" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'");
 }
 
 internal sealed record RankedId(int Id, int Total);
