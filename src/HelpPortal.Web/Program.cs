@@ -110,6 +110,9 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseMalformedRequestHandling();
 
+// Catalogue pages already rendered are sent again as they were, before the rest of the pipeline (decision 0005).
+app.UseRenderedPages();
+
 app.UseRequestLocalization();
 
 app.UseRouting();

@@ -1,6 +1,5 @@
 using HelpPortal.Web.Catalogue;
 using HelpPortal.Web.Data;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +13,7 @@ namespace HelpPortal.Web.Content;
 /// </summary>
 internal sealed partial class CatalogueChangePoller(
     IServiceScopeFactory scopes,
-    IOutputCacheStore outputCache,
+    RenderedPages renderedPages,
     IOptions<ContentOptions> options,
     TimeProvider time,
     ILogger<CatalogueChangePoller> logger) : BackgroundService
@@ -55,7 +54,7 @@ internal sealed partial class CatalogueChangePoller(
         var latest = await LatestChangeAsync(cancellationToken);
         if (latest != _seen)
         {
-            await outputCache.EvictByTagAsync(CatalogueCache.Tag, cancellationToken);
+            await renderedPages.EvictAsync(cancellationToken);
             LogEvicted(logger, latest);
         }
 

@@ -2,7 +2,6 @@ using HelpPortal.Web.Catalogue;
 using HelpPortal.Web.Data;
 using HelpPortal.Web.Infrastructure;
 using HelpPortal.Web.Search;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -34,7 +33,7 @@ public sealed partial class ContentImporter(
     PortalDbContext db,
     IOptions<ContentOptions> options,
     PortalPaths paths,
-    IOutputCacheStore outputCache,
+    RenderedPages renderedPages,
     ContentImportGate gate,
     TimeProvider time,
     ILogger<ContentImporter> logger)
@@ -97,7 +96,7 @@ public sealed partial class ContentImporter(
         var report = new ImportReport(true, added, updated, unchanged, removed, content.Problems);
         if (report.Changed)
         {
-            await outputCache.EvictByTagAsync(CatalogueCache.Tag, cancellationToken);
+            await renderedPages.EvictAsync(cancellationToken);
         }
 
         LogImported(logger, folder, added, updated, unchanged, removed, content.ErrorCount, content.WarningCount);
