@@ -15,8 +15,8 @@ duration="${DURATION:-10}"
 rows="${ROWS:-1000000}"
 repo="$(pwd)"
 out="$repo/artifacts/bench"
-port=5097
-nginx_port=8097
+port="${BENCH_PORT:-5097}"
+nginx_port="${BENCH_NGINX_PORT:-8097}"
 work="$(mktemp -d)"
 pids=()
 cleanup() {
