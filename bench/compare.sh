@@ -6,7 +6,7 @@
 #   start    — process start to the first 200 on /en/, with the database and content already imported
 #   survey   — valid survey submissions/s (FULL durability) vs raw one-row SQLite commits in a loop on the same disk
 # Usage: bash bench/compare.sh [article|csv|start|survey ...]    (default: all four)
-#   DURATION=10 (seconds per wrk run), ROWS=1000000 (CSV responses)
+#   DURATION=10 (seconds per wrk run), ROWS=1000000 (CSV responses), HP_COMPARE_PORT=5097, HP_COMPARE_NGINX_PORT=8097
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -15,8 +15,15 @@ duration="${DURATION:-10}"
 rows="${ROWS:-1000000}"
 repo="$(pwd)"
 out="$repo/artifacts/bench"
-port="${BENCH_PORT:-5097}"
-nginx_port="${BENCH_NGINX_PORT:-8097}"
+port="${HP_COMPARE_PORT:-5097}"
+nginx_port="${HP_COMPARE_NGINX_PORT:-8097}"
+# Another portal on the port would answer the measure's requests in this one's place.
+for p in "$port" "$nginx_port"; do
+  if ss -Hltn "sport = :$p" | grep -q .; then
+    echo "port $p is already in use; stop what listens there or choose other ports (HP_COMPARE_PORT, HP_COMPARE_NGINX_PORT)" >&2
+    exit 1
+  fi
+done
 work="$(mktemp -d)"
 pids=()
 cleanup() {

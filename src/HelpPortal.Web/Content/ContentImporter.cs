@@ -58,7 +58,11 @@ public sealed partial class ContentImporter(
     {
         var started = time.GetUtcNow();
         var folder = paths.Resolve(options.Value.Path);
-        var content = new ContentReader().Read(folder);
+        // The hashes the catalogue holds, read before the import's lock, which must not be held while files render: a file
+        // with one of them renders to the HTML already stored, so only new and changed files are rendered. Should another
+        // instance change a row before this import holds the lock, that file is rendered when it is written.
+        var imported = await db.ArticleTranslations.AsNoTracking().Select(t => t.ContentHash).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
+        var content = new ContentReader().Read(folder, imported.Contains);
         foreach (var problem in content.Problems)
         {
             LogProblem(logger, problem.Severity == ProblemSeverity.Error ? LogLevel.Error : LogLevel.Warning, problem);

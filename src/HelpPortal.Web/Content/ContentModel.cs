@@ -23,8 +23,37 @@ public sealed record ArticleDocument(
     public int LineOf(string field) => FieldLines.TryGetValue(field, out var line) ? line : 1;
 }
 
-/// <summary>An article ready to store: its HTML rendered and sanitized, its hash computed.</summary>
-public sealed record RenderedArticle(ArticleDocument Document, string Html, string PlainText, string ContentHash);
+/// <summary>
+/// An article ready to store: its hash computed, its HTML rendered and sanitized. When the catalogue already held that
+/// hash as the folder was read, the HTML is rendered only if it is asked for (see <see cref="ContentReader.Read"/>).
+/// </summary>
+public sealed class RenderedArticle
+{
+    private readonly Func<ArticleBody>? _render;
+    private ArticleBody? _body;
+
+    internal RenderedArticle(ArticleDocument document, string contentHash, ArticleBody body)
+        => (Document, ContentHash, _body) = (document, contentHash, body);
+
+    internal RenderedArticle(ArticleDocument document, string contentHash, Func<ArticleBody> render)
+        => (Document, ContentHash, _render) = (document, contentHash, render);
+
+    public ArticleDocument Document { get; }
+
+    public string ContentHash { get; }
+
+    public string Html => Body.Html;
+
+    public string PlainText => Body.PlainText;
+
+    /// <summary>Whether the HTML has been rendered: at once, or since it was first asked for.</summary>
+    public bool IsRendered => _body is not null;
+
+    private ArticleBody Body => _body ??= _render!();
+}
+
+/// <summary>What rendering an article's Markdown gives: the sanitized HTML, and the text that search indexes.</summary>
+public sealed record ArticleBody(string Html, string PlainText);
 
 /// <summary>Everything read from the content folder: what loads, and what is wrong.</summary>
 public sealed class ContentSet

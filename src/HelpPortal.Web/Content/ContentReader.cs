@@ -10,7 +10,11 @@ internal sealed class ContentReader
 {
     private readonly MarkdownRenderer _renderer = new();
 
-    public ContentSet Read(string contentFolder)
+    /// <param name="isImported">
+    /// Whether the catalogue holds an article with a given content hash; such articles are rendered only when their HTML
+    /// is asked for. Without it (content check) every article is rendered.
+    /// </param>
+    public ContentSet Read(string contentFolder, Func<string, bool>? isImported = null)
     {
         var problems = new List<ContentProblem>();
         if (!Directory.Exists(contentFolder))
@@ -49,7 +53,7 @@ internal sealed class ContentReader
         var articles = new List<RenderedArticle>();
         foreach (var document in consistent)
         {
-            if (ForFile(document.Path, document.BodyStartLine, problems, () => _renderer.Render(document, ArticleUrl, problems)) is { } rendered)
+            if (ForFile(document.Path, document.BodyStartLine, problems, () => _renderer.Render(document, ArticleUrl, problems, isImported)) is { } rendered)
             {
                 articles.Add(rendered);
             }

@@ -21,13 +21,33 @@ internal sealed class MarkdownRenderer
         .UseAutoLinks()
         .Build();
 
-    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+    // Built on first use: an import that finds every file already in the catalogue renders none and never needs it.
+    private HtmlSanitizer? _sanitizer;
 
     /// <param name="articleUrl">The public URL of the article stored at a content path, or null when there is none.</param>
-    public RenderedArticle? Render(ArticleDocument document, Func<string, string?> articleUrl, List<ContentProblem> problems)
+    /// <param name="isImported">
+    /// Whether the catalogue holds an article with this content hash. The hash covers the renderer version, the file's
+    /// path and text and the URLs its links resolve to, so such an article renders to the HTML the catalogue already
+    /// has: it is rendered only if the importer asks for it after all.
+    /// </param>
+    public RenderedArticle? Render(ArticleDocument document, Func<string, string?> articleUrl, List<ContentProblem> problems, Func<string, bool>? isImported = null)
+    {
+        if (Parse(document, articleUrl, problems, out var resolvedLinks) is not { } markdown)
+        {
+            return null;
+        }
+
+        var hash = Hash(document.Path, document.RawText, resolvedLinks);
+        return isImported?.Invoke(hash) == true
+            ? new RenderedArticle(document, hash, () => ToBody(Parse(document, articleUrl, [], out _)!, document))
+            : new RenderedArticle(document, hash, ToBody(markdown, document));
+    }
+
+    /// <summary>Parses the Markdown and points its article links at their public URLs; null when a link has no target.</summary>
+    private static MarkdownDocument? Parse(ArticleDocument document, Func<string, string?> articleUrl, List<ContentProblem> problems, out List<string> resolvedLinks)
     {
         var markdown = Markdown.Parse(document.Body, Pipeline);
-        var resolvedLinks = new List<string>();
+        resolvedLinks = [];
         var ok = true;
         foreach (var link in markdown.Descendants<LinkInline>())
         {
@@ -48,14 +68,15 @@ internal sealed class MarkdownRenderer
             resolvedLinks.Add(link.Url);
         }
 
-        if (!ok)
-        {
-            return null;
-        }
+        return ok ? markdown : null;
+    }
 
+    private ArticleBody ToBody(MarkdownDocument markdown, ArticleDocument document)
+    {
+        _sanitizer ??= CreateSanitizer();
         var html = _sanitizer.Sanitize(markdown.ToHtml(Pipeline));
         var plainText = Markdown.ToPlainText(document.Body, Pipeline).Trim();
-        return new RenderedArticle(document, html, plainText, Hash(document.Path, document.RawText, resolvedLinks));
+        return new ArticleBody(html, plainText);
     }
 
     /// <summary>A relative link to a .md file is a link to another article; everything else is left alone.</summary>

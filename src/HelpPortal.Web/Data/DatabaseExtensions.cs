@@ -61,32 +61,54 @@ public static class DatabaseExtensions
     {
         if (db.IsPostgres())
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            await MigrateWhenBehindAsync(db, cancellationToken);
             return;
         }
 
         // WAL lets visitors read while the importer or a survey submission writes; it is a property of the file, set once.
+        // Plain commands, not SqlQueryRaw: a LINQ query costs a query compilation at every start.
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var journalMode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode = WAL").ToListAsync(cancellationToken);
-            var synchronous = await db.Database.SqlQueryRaw<int>("PRAGMA synchronous").ToListAsync(cancellationToken);
-            if (journalMode.SingleOrDefault() is not "wal" && !IsInMemory(db))
+            var journalMode = await PragmaAsync(db, "PRAGMA journal_mode = WAL", cancellationToken);
+            var synchronous = await PragmaAsync(db, "PRAGMA synchronous", cancellationToken);
+            if (journalMode is not "wal" && !IsInMemory(db))
             {
-                throw new InvalidOperationException($"SQLite refused WAL journal mode (got '{journalMode.SingleOrDefault()}').");
+                throw new InvalidOperationException($"SQLite refused WAL journal mode (got '{journalMode}').");
             }
 
-            if (synchronous.SingleOrDefault() != 2)
+            if (synchronous is not 2L)
             {
-                throw new InvalidOperationException($"SQLite synchronous is {synchronous.SingleOrDefault()}, expected 2 (FULL).");
+                throw new InvalidOperationException($"SQLite synchronous is {synchronous}, expected 2 (FULL).");
             }
 
-            await db.Database.MigrateAsync(cancellationToken);
+            await MigrateWhenBehindAsync(db, cancellationToken);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// MigrateAsync also compares the model with the migrations' snapshot, building both models, which is a good part of
+    /// a start when there is nothing to apply. So it runs only when the history lacks a migration; the comparison is
+    /// made at build time instead (MigrationTests). Instances that start together may all find migrations pending: the
+    /// migration lock lets one apply them and the others find nothing left to do.
+    /// </summary>
+    private static async Task MigrateWhenBehindAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+    }
+
+    private static async Task<object?> PragmaAsync(PortalDbContext db, string pragma, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = pragma;
+        return await command.ExecuteScalarAsync(cancellationToken);
     }
 
     private static bool IsInMemory(PortalDbContext db)

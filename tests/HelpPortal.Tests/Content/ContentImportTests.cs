@@ -46,6 +46,37 @@ public abstract class ContentImportTests : IDisposable
     }
 
     [DatabaseFact]
+    public async Task A_new_slug_for_a_linked_article_updates_the_articles_that_link_to_it()
+    {
+        var client = _factory.CreateClient();
+        const string linked = "en/eu-login-app/download-the-eu-login-app.md";
+        _content.Write(linked, _content.Read(linked).Replace("order: 1", "order: 1\nslug: get-the-eu-login-app", StringComparison.Ordinal));
+
+        var report = await _factory.ImportAsync();
+
+        Assert.Equal((0, 3, 47, 0), (report.Added, report.Updated, report.Unchanged, report.Removed));
+        var linking = await client.GetStringAsync("/en/articles/set-up-the-eu-login-app");
+        Assert.Contains("/en/articles/get-the-eu-login-app", linking, StringComparison.Ordinal);
+        Assert.DoesNotContain("/en/articles/download-the-eu-login-app", linking, StringComparison.Ordinal);
+    }
+
+    [DatabaseFact]
+    public async Task Articles_stored_with_a_hash_another_renderer_version_made_are_rendered_again()
+    {
+        var client = _factory.CreateClient();
+        var olderHash = new string('0', 64);
+        await _factory.WithDbAsync(db => db.ArticleTranslations.ExecuteUpdateAsync(s => s
+            .SetProperty(t => t.ContentHash, olderHash)
+            .SetProperty(t => t.Html, "<p>Rendered by an older version</p>")));
+
+        var report = await _factory.ImportAsync();
+
+        Assert.Equal((0, 50, 0, 0), (report.Added, report.Updated, report.Unchanged, report.Removed));
+        Assert.False(await _factory.WithDbAsync(db => db.ArticleTranslations.AnyAsync(t => t.Html.Contains("older version"))));
+        Assert.Contains("Reset your password", await client.GetStringAsync("/en/articles/forgotten-password"), StringComparison.Ordinal);
+    }
+
+    [DatabaseFact]
     public async Task Adding_a_file_adds_an_article_to_its_topic()
     {
         var client = _factory.CreateClient();
