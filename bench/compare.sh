@@ -6,7 +6,7 @@
 #   start    — process start to the first 200 on /en/, with the database and content already imported
 #   survey   — valid survey submissions/s (FULL durability) vs raw one-row SQLite commits in a loop on the same disk
 # Usage: bash bench/compare.sh [article|csv|start|survey ...]    (default: all four)
-#   DURATION=10 (seconds per wrk run), ROWS=1000000 (CSV responses)
+#   DURATION=10 (seconds per wrk run), ROWS=1000000 (CSV responses), PORT=5097 and NGINX_PORT=8097 (both must be free)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -15,8 +15,8 @@ duration="${DURATION:-10}"
 rows="${ROWS:-1000000}"
 repo="$(pwd)"
 out="$repo/artifacts/bench"
-port=5097
-nginx_port=8097
+port="${PORT:-5097}"
+nginx_port="${NGINX_PORT:-8097}"
 work="$(mktemp -d)"
 pids=()
 cleanup() {
@@ -36,6 +36,11 @@ echo "machine: $(nproc) cores; $(nginx -v 2>&1); $(wrk -v 2>&1 | head -n 1 | cut
 # because wrk is one client address. Extra settings as arguments: NAME=value.
 start_portal() {
   local data="$1"; shift
+  # Another portal on the port would answer the readiness check and the measurements in this one's place.
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+    echo "something already answers on port $port; stop it or choose another PORT" >&2
+    return 1
+  fi
   (cd "$out/app" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
     ConnectionStrings__Portal="Data Source=$data/portal.db" DataProtection__KeysPath="$data/keys" \
     Content__Path="$repo/content" RateLimiting__Enabled=false "$@" \
