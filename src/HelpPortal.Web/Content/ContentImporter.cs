@@ -35,6 +35,7 @@ public sealed partial class ContentImporter(
     IOptions<ContentOptions> options,
     PortalPaths paths,
     IOutputCacheStore outputCache,
+    CatalogueKeys catalogueKeys,
     ContentImportGate gate,
     TimeProvider time,
     ILogger<ContentImporter> logger)
@@ -95,6 +96,7 @@ public sealed partial class ContentImporter(
         await transaction.CommitAsync(cancellationToken);
 
         var report = new ImportReport(true, added, updated, unchanged, removed, content.Problems);
+        catalogueKeys.Forget(); // Even when no article changed: topics.yml may have.
         if (report.Changed)
         {
             await outputCache.EvictByTagAsync(CatalogueCache.Tag, cancellationToken);
