@@ -19,8 +19,11 @@ measure_survey() {
   HP_STARTED="$(sed -n 's/.*name="started" value="\([^"]*\)".*/\1/p' <<<"$html")"
   HP_COOKIE="$(awk '$6 == "hp_antiforgery" { print $6 "=" $7 }' "$jar")"
 
-  # Warm up (JIT, pools), then measure. Socket errors (timeouts, resets) count as non-303 answers too.
-  wrk -t1 -c32 -d3s -s bench/survey-post.lua "$url" >/dev/null
+  # Warm up, then measure. A started portal takes ~15 s of this load before its rate settles: the JIT compiles the
+  # submission's path again, optimised with what it saw (tier 0, instrumented, tier 1), and until then each request
+  # costs two to three times its CPU. Measured after, this is the rate of a portal that has been up for a while.
+  # Socket errors (timeouts, resets) count as non-303 answers too.
+  wrk -t1 -c32 -d20s -s bench/survey-post.lua "$url" >/dev/null
   local summary
   summary="$(wrk -t1 -c32 -d"${duration}s" -s bench/survey-post.lua "$url" | tail -n 1)"
   stop_portal
