@@ -1,3 +1,4 @@
+using HelpPortal.Web.Data;
 using HelpPortal.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,12 @@ public static class ContentExtensions
             provider.GetRequiredService<IWebHostEnvironment>().ContentRootPath,
             provider.GetRequiredService<IOptions<ContentOptions>>().Value.Path));
         services.AddSingleton<ContentImportGate>();
+
+        // The keys the survey checks answers against; another process's import reaches them as soon as its pages.
+        services.AddSingleton(provider => new CatalogueKeys(
+            provider.GetRequiredService<IServiceScopeFactory>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<IOptions<ContentOptions>>().Value.ChangePollInterval));
         services.AddScoped<ContentImporter>();
         services.AddHostedService<CatalogueStartup>();
         services.AddHostedService<ContentWatcher>();

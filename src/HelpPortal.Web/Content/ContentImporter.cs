@@ -34,6 +34,7 @@ public sealed partial class ContentImporter(
     IOptions<ContentOptions> options,
     PortalPaths paths,
     RenderedPages renderedPages,
+    CatalogueKeys catalogueKeys,
     ContentImportGate gate,
     TimeProvider time,
     ILogger<ContentImporter> logger)
@@ -98,6 +99,7 @@ public sealed partial class ContentImporter(
         await transaction.CommitAsync(cancellationToken);
 
         var report = new ImportReport(true, added, updated, unchanged, removed, content.Problems);
+        catalogueKeys.Forget(); // Even when no article changed: topics.yml may have.
         if (report.Changed)
         {
             await renderedPages.EvictAsync(cancellationToken);

@@ -27,10 +27,12 @@ public static class DatabaseExtensions
 
         // Both providers are registered; the configured one answers for PortalDbContext, which is all the features ask
         // for. The choice is made when the first context is created, so configuration from any source takes part.
-        services.AddDbContext<SqlitePortalDbContext>((provider, options) => options
+        // Contexts are pooled: a new one costs more than many a request (its options are compared with the cached ones
+        // and its sets initialised), and the survey makes one for every answer's request and every batch it commits.
+        services.AddDbContextPool<SqlitePortalDbContext>((provider, options) => options
             .UseSqlite(provider.GetRequiredService<ResolvedConnectionString>().Value, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .AddInterceptors(new SqlitePragmas()));
-        services.AddDbContext<PostgresPortalDbContext>((provider, options) => options.UsePortalNpgsql(provider.GetRequiredService<ResolvedConnectionString>().Value));
+        services.AddDbContextPool<PostgresPortalDbContext>((provider, options) => options.UsePortalNpgsql(provider.GetRequiredService<ResolvedConnectionString>().Value));
         services.AddScoped<PortalDbContext>(provider => provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
             ? provider.GetRequiredService<PostgresPortalDbContext>()
             : provider.GetRequiredService<SqlitePortalDbContext>());

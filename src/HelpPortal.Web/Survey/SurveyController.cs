@@ -17,6 +17,7 @@ namespace HelpPortal.Web.Survey;
 [Route("{culture:culture}/survey")]
 public sealed class SurveyController(
     PortalDbContext db,
+    CatalogueKeys catalogue,
     SurveyWriter writer,
     IAntiforgery antiforgery,
     IDataProtectionProvider dataProtection,
@@ -129,7 +130,7 @@ public sealed class SurveyController(
     }
 
     private async Task<string?> KnownArticleAsync(string? key, CancellationToken cancellationToken)
-        => key is not null && await db.Articles.AnyAsync(a => a.Key == key, cancellationToken) ? key : null;
+        => key is not null && await catalogue.IsArticleAsync(key, cancellationToken) ? key : null;
 
     private string NewStartedStamp()
         => StartedStamp.Protect(time.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture));

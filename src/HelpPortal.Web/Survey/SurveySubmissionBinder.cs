@@ -2,7 +2,6 @@ using System.Globalization;
 using HelpPortal.Web.Data;
 using HelpPortal.Web.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace HelpPortal.Web.Survey;
@@ -12,7 +11,7 @@ namespace HelpPortal.Web.Survey;
 /// class, so the rules live in <see cref="SurveySubmission"/>; each broken rule becomes a model-state error under its
 /// field, already in the visitor's language, and the action checks <c>ModelState.IsValid</c> like any other form.
 /// </summary>
-internal sealed class SurveySubmissionBinder(PortalDbContext db, IStringLocalizer<SharedResource> text) : IModelBinder
+internal sealed class SurveySubmissionBinder(CatalogueKeys catalogue, IStringLocalizer<SharedResource> text) : IModelBinder
 {
     public async Task BindModelAsync(ModelBindingContext bindingContext)
     {
@@ -24,8 +23,7 @@ internal sealed class SurveySubmissionBinder(PortalDbContext db, IStringLocalize
         }
 
         var form = await request.ReadFormAsync(bindingContext.HttpContext.RequestAborted);
-        var topicKeys = (await db.Topics.Select(t => t.Key).ToListAsync(bindingContext.HttpContext.RequestAborted)).ToHashSet(StringComparer.Ordinal);
-        var submission = SurveySubmission.Read(form, topicKeys);
+        var submission = SurveySubmission.Read(form, await catalogue.TopicsAsync(bindingContext.HttpContext.RequestAborted));
         foreach (var error in submission.Errors)
         {
             bindingContext.ModelState.AddModelError(error.Field, Message(text, error));

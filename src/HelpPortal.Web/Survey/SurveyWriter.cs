@@ -13,6 +13,8 @@ namespace HelpPortal.Web.Survey;
 public sealed partial class SurveyWriter(IServiceScopeFactory scopes, IOptions<SurveyOptions> options, ILogger<SurveyWriter> logger)
     : BackgroundService
 {
+    private SurveyResponseInsert? _insert;
+
     private readonly Channel<PendingAnswer> _queue = Channel.CreateBounded<PendingAnswer>(
         new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
@@ -55,7 +57,7 @@ public sealed partial class SurveyWriter(IServiceScopeFactory scopes, IOptions<S
     {
         try
         {
-            await SaveAsync(batch.Select(p => p.Response));
+            await SaveAsync([.. batch.Select(p => p.Response)]);
             batch.ForEach(p => p.Committed.TrySetResult());
             return;
         }
@@ -84,12 +86,12 @@ public sealed partial class SurveyWriter(IServiceScopeFactory scopes, IOptions<S
         }
     }
 
-    private async Task SaveAsync(IEnumerable<SurveyResponse> responses)
+    private async Task SaveAsync(IReadOnlyList<SurveyResponse> responses)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        db.SurveyResponses.AddRange(responses);
-        await db.SaveChangesAsync(CancellationToken.None);
+        _insert ??= new SurveyResponseInsert(db);
+        await _insert.ExecuteAsync(db, responses, CancellationToken.None);
     }
 
     [LoggerMessage(LogLevel.Warning, "Committing {Count} survey answers together failed; retrying them one by one")]

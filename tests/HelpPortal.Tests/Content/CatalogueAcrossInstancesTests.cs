@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Net;
 using HelpPortal.Tests.Infrastructure;
+using HelpPortal.Tests.Survey;
 using HelpPortal.Web.Content;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -46,6 +48,25 @@ public sealed class CatalogueAcrossInstancesTests : IRunsOnPostgres, IDisposable
         var served = await ServedWithinAsync(other, PasswordPage, page => page.Contains("<h1>Renamed. ", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
 
         Assert.True(served, "The other instance still served the old page 5 seconds after the import.");
+    }
+
+    [DatabaseFact]
+    public async Task A_topic_imported_by_one_instance_is_accepted_by_the_survey_of_the_other_within_five_seconds()
+    {
+        _ = _first.Services;
+        var form = await SurveyForm.OpenAsync(_second.CreatePlainClient());
+        var answers = SurveyCatalogueChangeTests.AnswersWithTopic("new-topic").ToList();
+        Assert.Equal(HttpStatusCode.BadRequest, (await form.PostAsync(answers)).StatusCode);
+        _content.Write("topics.yml", _content.Read("topics.yml") + SurveyCatalogueChangeTests.NewTopic);
+
+        Assert.True((await _first.ImportAsync()).Applied);
+
+        var clock = Stopwatch.StartNew();
+        while ((await form.PostAsync(answers)).StatusCode != HttpStatusCode.SeeOther)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "The other instance still refused the new topic 5 seconds after the import.");
+            await Task.Delay(100);
+        }
     }
 
     [DatabaseFact]
