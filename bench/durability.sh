@@ -2,7 +2,7 @@
 # Durability of acknowledged survey answers: concurrent clients post real survey forms to the published Release build
 # while the portal process is killed with SIGKILL at a random moment and restarted on the same database, round after
 # round. At the end every answer that got its 303 must be stored exactly once, and PRAGMA integrity_check must say ok.
-# Usage: bash bench/durability.sh [rounds] [seconds] [clients]
+# Usage: bash bench/durability.sh [rounds] [seconds] [clients]    (PORT=5097: the port the portal listens on)
 #   rounds   how many times the portal is killed (default 5)
 #   seconds  the kill comes at a random moment between 0.5 s and this many seconds of load (default 4)
 #   clients  concurrent clients, each with its own form and cookie (default 24)
@@ -14,7 +14,7 @@ source bench/lib.sh
 rounds="${1:-5}"
 seconds="${2:-4}"
 clients="${3:-24}"
-port=5097
+port="${PORT:-5097}"
 base="http://127.0.0.1:$port"
 out="$(pwd)/artifacts/bench"
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using HelpPortal.Web.Admin.Accounts;
@@ -17,15 +16,15 @@ using Serilog;
 var builder = WebApplication.CreateBuilder(args);
 
 // Structured logs on the console, levels from configuration: operators collect stdout. The console is written by one
-// background thread, so a request never waits for it; when that thread falls behind, requests wait rather than lose
-// a line. Each host keeps its own logger rather than the static one, which the last host built would own (several
-// hosts run side by side in the tests).
+// background thread in batches, so a request never waits for it; when that thread falls behind, requests wait rather
+// than lose a line. Each host keeps its own logger rather than the static one, which the last host built would own
+// (several hosts run side by side in the tests).
 builder.Services.AddSerilog(
     (services, logger) => logger
         .ReadFrom.Configuration(builder.Configuration)
         .ReadFrom.Services(services)
         .Enrich.FromLogContext()
-        .WriteTo.Async(sink => sink.Console(formatProvider: CultureInfo.InvariantCulture), blockWhenFull: true),
+        .WriteTo.Sink(new BatchedConsoleSink(Console.OpenStandardOutput())),
     preserveStaticLogger: true);
 
 // No "Server: Kestrel" header: nothing to tell an attacker.
