@@ -6,7 +6,7 @@
 #   start    — process start to the first 200 on /en/, with the database and content already imported
 #   survey   — valid survey submissions/s (FULL durability) vs raw one-row SQLite commits in a loop on the same disk
 # Usage: bash bench/compare.sh [article|csv|start|survey ...]    (default: all four)
-#   DURATION=10 (seconds per wrk run), ROWS=1000000 (CSV responses)
+#   DURATION=10 (seconds per wrk run), ROWS=1000000 (CSV responses), PORT=5097 and NGINX_PORT=8097 (other runs may hold them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -15,8 +15,12 @@ duration="${DURATION:-10}"
 rows="${ROWS:-1000000}"
 repo="$(pwd)"
 out="$repo/artifacts/bench"
-port=5097
-nginx_port=8097
+port="${PORT:-5097}"
+nginx_port="${NGINX_PORT:-8097}"
+for p in "$port" "$nginx_port"; do
+  # Another run's portal on the port would answer wait_ready and be measured instead of this one.
+  if ss -Hltn "sport = :$p" | grep -q .; then echo "port $p is in use: choose others with PORT=… NGINX_PORT=…" >&2; exit 1; fi
+done
 work="$(mktemp -d)"
 pids=()
 cleanup() {
