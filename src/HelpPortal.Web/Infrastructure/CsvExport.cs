@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Text;
+using System.Globalization;
 using CsvHelper;
 
 namespace HelpPortal.Web.Infrastructure;
@@ -39,13 +39,8 @@ public sealed record CsvOptions(char Delimiter = ',', string? HeaderCulture = nu
 /// </summary>
 public static class CsvExport
 {
-    private const int FlushEvery = 500;
-
-    /// <summary>
-    /// A field holding any of these is quoted even when the file's own separator is another: Excel with Latvian settings
-    /// splits a comma file on ';' and a semicolon file on ',', and a quoted field keeps its text together there too.
-    /// </summary>
-    private static readonly SearchValues<char> QuoteWhenPresent = SearchValues.Create(",;\t\r\n\"");
+    /// <summary>Where a piece of text begins that a spreadsheet could read as a cell of its own.</summary>
+    private static readonly SearchValues<char> PieceSeparators = SearchValues.Create(",;\t\r\n");
 
     /// <summary>Makes the response a CSV file the browser saves as <paramref name="fileName"/>; the rows follow in its body.</summary>
     public static void StartCsvDownload(this HttpResponse response, string fileName)
@@ -57,34 +52,13 @@ public static class CsvExport
     public static async Task<int> WriteAsync<T>(
         IAsyncEnumerable<T> rows, IEnumerable<string> headers, Func<T, IEnumerable<string>> cells, Stream output, char delimiter, CancellationToken cancellationToken)
     {
-        // CsvHelper's defaults are RFC 4180. Its own injection handling is off: it looks at a field's first character only.
-        var options = CsvWriterOptions.Default with
-        {
-            Separator = delimiter,
-            WriteByteOrderMark = true,
-            Injection = CsvInjection.None,
-            FormatProvider = System.Globalization.CultureInfo.InvariantCulture,
-        };
-        await using var csv = CsvWriter.Create(output, options, leaveOpen: true);
-        foreach (var header in headers)
-        {
-            WriteText(csv, header);
-        }
-
-        await csv.EndRecordAsync(cancellationToken);
+        await using var csv = CsvExportWriter.Create(output, delimiter);
+        await csv.WriteRecordAsync(headers, cancellationToken);
         var count = 0;
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            foreach (var cell in cells(row))
-            {
-                WriteText(csv, cell);
-            }
-
-            await csv.EndRecordAsync(cancellationToken);
-            if (++count % FlushEvery == 0)
-            {
-                await csv.FlushAsync(cancellationToken);
-            }
+            await csv.WriteRecordAsync(cells(row), cancellationToken);
+            count++;
         }
 
         await csv.FlushAsync(cancellationToken);
@@ -98,36 +72,141 @@ public static class CsvExport
     /// </summary>
     public static string Neutralize(string value)
     {
-        StringBuilder? marked = null;
-        var pieceStart = 0; // Where the current piece begins in the output.
-        var looking = true; // Still before the piece's first character other than spaces and quotes.
-        for (var i = 0; i < value.Length; i++)
+        char[]? buffer = null;
+        var marked = Neutralize(value, ref buffer);
+        return buffer is null ? value : marked.ToString();
+    }
+
+    /// <summary>
+    /// <see cref="Neutralize(string)"/> without allocating: <paramref name="value"/> itself when nothing is marked (as
+    /// for almost every text), else the marked text in <paramref name="buffer"/>, which grows when it is too short.
+    /// <paramref name="buffer"/> stays untouched (null stays null) when nothing is marked.
+    /// </summary>
+    public static ReadOnlySpan<char> Neutralize(ReadOnlySpan<char> value, ref char[]? buffer)
+    {
+        var written = 0; // Characters in buffer, once something is marked.
+        var copied = 0; // Characters of value already in buffer.
+        var start = 0; // Where the current piece begins in value.
+        var marking = false;
+        while (true)
         {
-            var c = value[i];
-            if (looking && c is not (' ' or '"'))
+            if (StartsLikeAFormula(value, start, first: start == 0))
             {
-                looking = false;
-                if (c is '=' or '+' or '-' or '@' or '\t' || (pieceStart == 0 && c is '\r' or '\n'))
+                if (!marking)
                 {
-                    marked ??= new StringBuilder(value, 0, i, value.Length + 8);
-                    marked.Insert(pieceStart, '\'');
+                    // At most one mark per piece, and every piece but the first follows a character of the value.
+                    if (buffer is null || buffer.Length < value.Length * 2 + 1)
+                    {
+                        buffer = new char[Math.Max(value.Length * 2 + 1, 256)];
+                    }
+
+                    marking = true;
                 }
+
+                value[copied..start].CopyTo(buffer.AsSpan(written));
+                written += start - copied;
+                buffer![written++] = '\'';
+                copied = start;
             }
 
-            marked?.Append(c);
-            if (c is ',' or ';' or '\t' or '\r' or '\n')
+            var next = value[start..].IndexOfAny(PieceSeparators);
+            if (next < 0)
             {
-                pieceStart = marked?.Length ?? i + 1;
-                looking = true;
+                break;
             }
+
+            start += next + 1;
         }
 
-        return marked?.ToString() ?? value;
+        if (!marking)
+        {
+            return value;
+        }
+
+        value[copied..].CopyTo(buffer.AsSpan(written));
+        return buffer.AsSpan(0, written + value.Length - copied);
     }
 
-    private static void WriteText(CsvWriter csv, string value)
+    /// <summary>Whether the piece at <paramref name="start"/>, past its spaces and quotes, starts like a formula.</summary>
+    private static bool StartsLikeAFormula(ReadOnlySpan<char> value, int start, bool first)
     {
-        var text = Neutralize(value);
-        csv.WriteField(text, text.AsSpan().ContainsAny(QuoteWhenPresent) ? CsvQuoting.Always : CsvQuoting.WhenNeeded);
+        var i = start;
+        while (i < value.Length && value[i] is ' ' or '"')
+        {
+            i++;
+        }
+
+        return i < value.Length && (value[i] is '=' or '+' or '-' or '@' or '\t' || (first && value[i] is '\r' or '\n'));
     }
+}
+
+/// <summary>
+/// A CSV file being written by <see cref="CsvExport"/>'s rules, a field at a time and without an object per row or cell:
+/// numbers, dates and ids are formatted into a reused buffer and written by the same rules as text, as CsvHelper's
+/// low-level writer turns them into UTF-8 in its own buffer, which goes to the output whenever it is nearly full.
+/// </summary>
+public sealed class CsvExportWriter : IAsyncDisposable
+{
+    /// <summary>
+    /// A field holding any of these is quoted even when the file's own separator is another: Excel with Latvian settings
+    /// splits a comma file on ';' and a semicolon file on ',', and a quoted field keeps its text together there too.
+    /// </summary>
+    private static readonly SearchValues<char> QuoteWhenPresent = SearchValues.Create(",;\t\r\n\"");
+
+    private readonly CsvWriter _csv;
+    private char[]? _marked;
+    private char[] _formatted = new char[64];
+
+    private CsvExportWriter(CsvWriter csv) => _csv = csv;
+
+    /// <summary>Starts the file (the byte-order mark) on <paramref name="output"/>, which stays open afterwards.</summary>
+    public static CsvExportWriter Create(Stream output, char delimiter)
+    {
+        // CsvHelper's defaults are RFC 4180. Its own injection handling is off: it looks at a field's first character only.
+        var options = CsvWriterOptions.Default with
+        {
+            Separator = delimiter,
+            WriteByteOrderMark = true,
+            Injection = CsvInjection.None,
+            FormatProvider = CultureInfo.InvariantCulture,
+        };
+        return new CsvExportWriter(CsvWriter.Create(output, options, leaveOpen: true));
+    }
+
+    public void WriteText(ReadOnlySpan<char> value)
+    {
+        var text = CsvExport.Neutralize(value, ref _marked);
+        _csv.WriteField(text, text.ContainsAny(QuoteWhenPresent) ? CsvQuoting.Always : CsvQuoting.WhenNeeded);
+    }
+
+    /// <summary>A value written as the text it formats to (invariant culture), so a negative number is marked as "-1" is.</summary>
+    public void Write<T>(T value, ReadOnlySpan<char> format = default)
+        where T : ISpanFormattable
+    {
+        int length;
+        while (!value.TryFormat(_formatted, out length, format, CultureInfo.InvariantCulture))
+        {
+            _formatted = new char[_formatted.Length * 2];
+        }
+
+        WriteText(_formatted.AsSpan(0, length));
+    }
+
+    /// <summary>Ends the record; the buffer goes to the output when it is nearly full.</summary>
+    public ValueTask EndRecordAsync(CancellationToken cancellationToken) => _csv.EndRecordAsync(cancellationToken);
+
+    public ValueTask WriteRecordAsync(IEnumerable<string> fields, CancellationToken cancellationToken)
+    {
+        foreach (var field in fields)
+        {
+            WriteText(field);
+        }
+
+        return EndRecordAsync(cancellationToken);
+    }
+
+    /// <summary>Writes what is buffered and flushes the output.</summary>
+    public ValueTask FlushAsync(CancellationToken cancellationToken) => _csv.FlushAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => _csv.DisposeAsync();
 }

@@ -49,8 +49,7 @@ public static partial class SurveyCommands
         {
             await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
             {
-                var responses = filter.Apply(db).AsNoTracking().OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).AsAsyncEnumerable();
-                rows = await SurveyCsv.WriteAsync(responses, file, options, CancellationToken.None);
+                rows = await SurveyCsv.WriteAsync(db, filter, file, options, CancellationToken.None);
             }
 
             File.Move(partial, fullPath, overwrite: true);

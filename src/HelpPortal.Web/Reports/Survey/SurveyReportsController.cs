@@ -91,9 +91,8 @@ public sealed partial class SurveyReportsController(
 
         Response.StartCsvDownload(SurveyCsv.FileName(Today()));
 
-        // Streamed: rows go to the client as SQLite yields them, so memory stays flat for any number of responses.
-        var responses = filter.Apply(db).AsNoTracking().OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).AsAsyncEnumerable();
-        var rows = await SurveyCsv.WriteAsync(responses, Response.Body, options, cancellationToken);
+        // Streamed: rows go to the client as the database yields them, so memory stays flat for any number of responses.
+        var rows = await SurveyCsv.WriteAsync(db, filter, Response.Body, options, cancellationToken);
         LogExported(logger, User.Identity?.Name, rows, filter);
         return new EmptyResult();
     }

@@ -450,7 +450,7 @@ namespace HelpPortal.Web.Data.Migrations.Postgres
 
                     b.HasIndex("SourceArticle");
 
-                    b.HasIndex("SubmittedAt");
+                    b.HasIndex("SubmittedAt", "Id");
 
                     b.ToTable("SurveyResponses");
                 });

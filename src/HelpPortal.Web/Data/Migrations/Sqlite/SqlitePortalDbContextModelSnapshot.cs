@@ -408,7 +408,7 @@ namespace HelpPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SourceArticle");
 
-                    b.HasIndex("SubmittedAt");
+                    b.HasIndex("SubmittedAt", "Id");
 
                     b.ToTable("SurveyResponses");
                 });
