@@ -25,9 +25,9 @@ done = function(summary, latency, requests)
       if status == 303 then see_other = see_other + count else other = other + count end
     end
   end
-  io.write(string.format("requests=%d duration_s=%.2f rps=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d status_303=%d non_303=%d\n",
+  local socket_errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format("requests=%d duration_s=%.2f rps=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d status_303=%d non_303=%d socket_errors=%d\n",
     summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout,
-    see_other, other))
+    socket_errors + summary.errors.status, see_other, other, socket_errors))
 end

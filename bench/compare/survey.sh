@@ -27,12 +27,11 @@ measure_survey() {
   local summary
   summary="$(wrk -t1 -c32 -d"${duration}s" -s bench/survey-post.lua "$url" | tail -n 1)"
   stop_portal
-  local rps p99 see_other non_303 errors
+  local rps p99 see_other non_303
   rps="$(sed -n 's/.* rps=\([0-9.]*\).*/\1/p' <<<"$summary")"
   p99="$(sed -n 's/.* p99_ms=\([0-9.]*\).*/\1/p' <<<"$summary")"
   see_other="$(sed -n 's/.* status_303=\([0-9]*\).*/\1/p' <<<"$summary")"
-  errors="$(sed -n 's/.* errors=\([0-9]*\).*/\1/p' <<<"$summary")"
-  non_303=$(( $(sed -n 's/.* non_303=\([0-9]*\).*/\1/p' <<<"$summary") + errors ))
+  non_303=$(( $(sed -n 's/.* non_303=\([0-9]*\).*/\1/p' <<<"$summary") + $(sed -n 's/.* socket_errors=\([0-9]*\).*/\1/p' <<<"$summary") ))
 
   echo "survey: portal $(printf '%.0f' "$rps")/s (p99 $p99 ms, $non_303 non-303), raw SQLite commits $raw_rate/s: $(ratio "$rps" "$raw_rate")x"
 

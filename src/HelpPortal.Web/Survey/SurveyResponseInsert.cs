@@ -44,6 +44,7 @@ internal sealed class SurveyResponseInsert
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <remarks>Survey:MaxBatchSize is at most 1,000: 11,000 parameters, within SQLite's 32,766 and PostgreSQL's 65,535.</remarks>
     private string Sql(DbCommand command, IReadOnlyList<SurveyResponse> responses)
     {
         var text = new StringBuilder(_prefix, _prefix.Length + (responses.Count * _columns.Length * 8));
