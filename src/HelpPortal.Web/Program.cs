@@ -69,8 +69,9 @@ builder.Services.AddAdminArea();
 builder.Services.AddSearch();
 
 // Public pages come from the output cache; an import that changes content evicts them. Absolute links use the
-// configured public origin, never a Host header an attacker chose.
+// configured public origin, never a Host header an attacker chose; who runs the site comes from configuration too.
 builder.Services.AddPublicOrigin();
+builder.Services.AddOrganisation();
 builder.Services.AddCatalogueOutputCache();
 builder.Services.AddPortalHealthChecks();
 builder.Services.AddHsts(options =>
