@@ -93,7 +93,12 @@ if (await PortalCommands.TryRunAsync(app.Services, args) is { } exitCode)
 // The client's address and scheme as a trusted proxy saw them, before anything logs or limits by them.
 app.UsePortalForwardedHeaders();
 
-// Security headers first, so that every response, error pages included, carries them.
+// Catalogue pages already rendered are sent again as they were — the headers the pipeline below gave them, and the
+// same request log line — without running it again (decision 0005).
+app.UseRenderedPages();
+
+// Security headers before anything renders, so that every response, error pages included, carries them (the kept
+// pages above carry the ones they were rendered with).
 app.UsePortalSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
@@ -110,8 +115,6 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseMalformedRequestHandling();
 
-// Catalogue pages already rendered are sent again as they were, before the rest of the pipeline (decision 0005).
-app.UseRenderedPages();
 
 app.UseRequestLocalization();
 

@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using HelpPortal.Web.Infrastructure;
 using HelpPortal.Web.Survey;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
+using Serilog.Events;
 
 namespace HelpPortal.Web.Catalogue;
 
@@ -13,8 +16,10 @@ namespace HelpPortal.Web.Catalogue;
 /// rate limiter and MVC run (decision 0005). A page is stored the first time it is rendered — only a GET of an
 /// endpoint with the <see cref="CatalogueCache.Policy"/> output-cache policy that answered 200 without setting a
 /// cookie — under the same variations the output cache uses: path (the culture is its first segment), the survey
-/// prompt's state, and the Host only while <c>Portal:PublicOrigin</c> is not set. Query strings vary nothing. An
-/// import that changes the catalogue evicts every page here and in the output cache.
+/// prompt's state, and the Host only while <c>Portal:PublicOrigin</c> is not set; and by scheme, because HSTS is sent
+/// over HTTPS only. Query strings vary nothing. A page keeps the headers the whole pipeline gave it (security headers,
+/// HSTS, cache headers) and is sent again with them. An import that changes the catalogue evicts every page here and
+/// in the output cache.
 /// </summary>
 public sealed class RenderedPages(IOutputCacheStore outputCache, PublicOrigin origin, TimeProvider time)
 {
@@ -44,7 +49,7 @@ public sealed class RenderedPages(IOutputCacheStore outputCache, PublicOrigin or
     }
 
     internal PageKey KeyOf(HttpRequest request)
-        => new(origin.IsConfigured ? "" : request.Host.Value ?? "", request.Path.Value ?? "", SurveyPrompt.IsShown(request));
+        => new(origin.IsConfigured ? "" : request.Host.Value ?? "", request.Path.Value ?? "", SurveyPrompt.IsShown(request), request.IsHttps);
 
     internal bool TryGet(PageKey key, out Page page)
     {
@@ -59,14 +64,14 @@ public sealed class RenderedPages(IOutputCacheStore outputCache, PublicOrigin or
     internal long Generation => Interlocked.Read(ref _generation);
 
     /// <summary>Stores a page unless the catalogue was evicted since its rendering began (it may show the old one).</summary>
-    internal void Store(PageKey key, byte[] body, string contentType, long renderedInGeneration)
+    internal void Store(PageKey key, byte[] body, KeyValuePair<string, StringValues>[] headers, long renderedInGeneration)
     {
         if (_pages.Count >= MaxPages && !_pages.ContainsKey(key))
         {
             return;
         }
 
-        _pages[key] = new Page(body, contentType, time.GetUtcNow());
+        _pages[key] = new Page(body, headers, time.GetUtcNow());
         if (Generation != renderedInGeneration)
         {
             _pages.TryRemove(key, out _);
@@ -75,14 +80,25 @@ public sealed class RenderedPages(IOutputCacheStore outputCache, PublicOrigin or
 
     internal TimeSpan Age(Page page) => time.GetUtcNow() - page.Stored;
 
-    internal readonly record struct PageKey(string Host, string Path, bool PromptShown);
+    internal readonly record struct PageKey(string Host, string Path, bool PromptShown, bool Secure);
 
-    internal sealed record Page(byte[] Body, string ContentType, DateTimeOffset Stored);
+    internal sealed record Page(byte[] Body, KeyValuePair<string, StringValues>[] Headers, DateTimeOffset Stored);
 }
 
-/// <summary>Serves <see cref="RenderedPages"/>, and stores the catalogue pages it sees rendered.</summary>
-internal sealed class RenderedPagesMiddleware(RequestDelegate next, RenderedPages pages)
+/// <summary>
+/// Serves <see cref="RenderedPages"/> first thing in the pipeline, and stores the catalogue pages it sees the rest of
+/// the pipeline render. A page served here gets the headers it was rendered with and the same request log line the
+/// request logging middleware writes (same template, properties and source context, so its level override applies).
+/// </summary>
+internal sealed class RenderedPagesMiddleware(RequestDelegate next, RenderedPages pages, Serilog.ILogger logger)
 {
+    /// <summary>Serilog.AspNetCore's template: the lines of pages served here read like every other request's.</summary>
+    private const string RequestTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms";
+
+    private static readonly object Ok = StatusCodes.Status200OK;
+
+    private readonly Serilog.ILogger _requests = logger.ForContext(Serilog.Core.Constants.SourceContextPropertyName, "Serilog.AspNetCore.RequestLoggingMiddleware");
+
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
@@ -95,15 +111,47 @@ internal sealed class RenderedPagesMiddleware(RequestDelegate next, RenderedPage
         var key = pages.KeyOf(request);
         if (pages.TryGet(key, out var page))
         {
-            var response = context.Response;
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = page.ContentType;
-            response.ContentLength = page.Body.Length;
-            response.Headers.Age = ((long)pages.Age(page).TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            return get ? response.Body.WriteAsync(page.Body, context.RequestAborted).AsTask() : Task.CompletedTask;
+            return SendAsync(context, page, get);
         }
 
         return get ? RenderAndStoreAsync(context, key) : next(context);
+    }
+
+    private async Task SendAsync(HttpContext context, RenderedPages.Page page, bool get)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        foreach (var (name, value) in page.Headers)
+        {
+            response.Headers[name] = value;
+        }
+
+        response.ContentLength = page.Body.Length;
+        response.Headers.Age = ((long)pages.Age(page).TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        try
+        {
+            if (get)
+            {
+                await response.Body.WriteAsync(page.Body, context.RequestAborted);
+            }
+        }
+        catch (Exception exception)
+        {
+            // As the request logging middleware does: a failed response is an error line with its exception.
+            Log(context, LogEventLevel.Error, exception, started);
+            throw;
+        }
+
+        Log(context, LogEventLevel.Information, null, started);
+    }
+
+    private void Log(HttpContext context, LogEventLevel level, Exception? exception, long started)
+    {
+        if (_requests.IsEnabled(level))
+        {
+            _requests.Write(level, exception, RequestTemplate, context.Request.Method, context.Request.Path.Value, Ok, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
     }
 
     private async Task RenderAndStoreAsync(HttpContext context, RenderedPages.PageKey key)
@@ -122,12 +170,17 @@ internal sealed class RenderedPagesMiddleware(RequestDelegate next, RenderedPage
         }
 
         var response = context.Response;
-        if (capture.Body is { } body && response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey(HeaderNames.SetCookie)
-            && response.ContentType is { } contentType)
+        if (capture.Body is { } body && response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey(HeaderNames.SetCookie))
         {
-            pages.Store(key, body, contentType, generation);
+            pages.Store(key, body, [.. response.Headers.Where(h => !PerResponse.Contains(h.Key))], generation);
         }
     }
+
+    /// <summary>Headers that belong to one response, not to the page: Kestrel or this middleware writes them each time.</summary>
+    private static readonly HashSet<string> PerResponse = new(StringComparer.OrdinalIgnoreCase)
+    {
+        HeaderNames.Date, HeaderNames.ContentLength, HeaderNames.Age, HeaderNames.TransferEncoding, HeaderNames.Server, HeaderNames.SetCookie,
+    };
 
     /// <summary>
     /// Passes every write through, and keeps a copy only when the endpoint (known by the first write: routing has run)
