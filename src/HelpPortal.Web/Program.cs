@@ -90,6 +90,11 @@ if (await PortalCommands.TryRunAsync(app.Services, args) is { } exitCode)
     return exitCode;
 }
 
+// Migrating, importing the content and the rest of the start-up (pipeline, endpoints, Kestrel) run side by side;
+// requests that arrive before the catalogue is ready wait for it, and the host has started only once it is.
+app.BeginCatalogueStartup();
+app.UseCatalogueReadiness();
+
 // The client's address and scheme as a trusted proxy saw them, before anything logs or limits by them.
 app.UsePortalForwardedHeaders();
 

@@ -14,6 +14,7 @@ namespace HelpPortal.Web.Content;
 internal sealed partial class CatalogueChangePoller(
     IServiceScopeFactory scopes,
     RenderedPages renderedPages,
+    CatalogueReadiness readiness,
     IOptions<ContentOptions> options,
     TimeProvider time,
     ILogger<CatalogueChangePoller> logger) : BackgroundService
@@ -21,19 +22,26 @@ internal sealed partial class CatalogueChangePoller(
     private int _seen;
 
     /// <summary>
-    /// Reads the baseline before the server takes its first request (hosted services start before it, and after
-    /// <see cref="CatalogueStartup"/> has migrated and imported): every page this instance caches is rendered from the
-    /// baseline or later. Read in the background instead, it could land after another instance's import that pages
+    /// Reads the baseline after <see cref="CatalogueStartup"/> has migrated and imported, and before the first request
+    /// is let through (it is part of <see cref="CatalogueReadiness"/>): every page this instance caches is rendered
+    /// from the baseline or later. Read once requests flow, it could land after another instance's import that pages
     /// already cached here predate, and those would never be evicted.
     /// </summary>
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        _seen = await LatestChangeAsync(cancellationToken);
-        await base.StartAsync(cancellationToken);
-    }
+    internal async Task TakeBaselineAsync(CancellationToken cancellationToken)
+        => _seen = await LatestChangeAsync(cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await readiness.Ready.WaitAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The start-up failed, and fails the host's start with its error: nothing to poll.
+            return;
+        }
+
         using var timer = new PeriodicTimer(options.Value.ChangePollInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

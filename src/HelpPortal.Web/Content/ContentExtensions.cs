@@ -22,9 +22,12 @@ public static class ContentExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<IOptions<ContentOptions>>().Value.ChangePollInterval));
         services.AddScoped<ContentImporter>();
-        services.AddHostedService<CatalogueStartup>();
+        services.AddSingleton<CatalogueReadiness>();
+        services.AddSingleton<CatalogueChangePoller>();
+        services.AddSingleton<CatalogueStartup>();
+        services.AddHostedService(provider => provider.GetRequiredService<CatalogueStartup>());
         services.AddHostedService<ContentWatcher>();
-        services.AddHostedService<CatalogueChangePoller>();
+        services.AddHostedService(provider => provider.GetRequiredService<CatalogueChangePoller>());
         return services;
     }
 }
