@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Unicode;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SQLitePCL;
@@ -13,7 +12,8 @@ namespace HelpPortal.Web.Data;
 /// <para>
 /// PostgreSQL's rows come from the provider's data reader. SQLite's come from the prepared statement itself, through
 /// SQLitePCLRaw as Microsoft.Data.Sqlite uses it: text is read as the UTF-8 bytes SQLite holds, with no string per
-/// value, and each value costs two native calls where the data reader's checks and conversions take four or five. For
+/// value (and usually written to the CSV as those bytes), and each value costs two native calls where the data
+/// reader's checks and conversions take four or five. For
 /// the survey export that halved the time spent reading (docs/performance.md, "CSV export").
 /// </para>
 /// </summary>
@@ -53,8 +53,8 @@ public abstract class QueryRows : IAsyncDisposable
 
     public abstract int GetInt32(int ordinal);
 
-    /// <summary>A text column's value, empty for NULL; valid until the next call.</summary>
-    public abstract ReadOnlySpan<char> GetText(int ordinal);
+    /// <summary>A text column's value as UTF-8, empty for NULL; valid until the next call.</summary>
+    public abstract ReadOnlySpan<byte> GetUtf8Text(int ordinal);
 
     public virtual async ValueTask DisposeAsync()
     {
@@ -64,6 +64,8 @@ public abstract class QueryRows : IAsyncDisposable
 
     private sealed class ReaderRows(PortalDbContext db, DbDataReader reader) : QueryRows(db)
     {
+        private byte[] _utf8 = new byte[256];
+
         public override int Ordinal(string column) => reader.GetOrdinal(column);
 
         public override async ValueTask<bool> ReadAsync(CancellationToken cancellationToken) => await reader.ReadAsync(cancellationToken);
@@ -74,7 +76,22 @@ public abstract class QueryRows : IAsyncDisposable
 
         public override int GetInt32(int ordinal) => reader.GetInt32(ordinal);
 
-        public override ReadOnlySpan<char> GetText(int ordinal) => reader.IsDBNull(ordinal) ? default : reader.GetString(ordinal);
+        public override ReadOnlySpan<byte> GetUtf8Text(int ordinal)
+        {
+            if (reader.IsDBNull(ordinal))
+            {
+                return default;
+            }
+
+            var text = reader.GetString(ordinal);
+            var length = System.Text.Encoding.UTF8.GetMaxByteCount(text.Length);
+            if (_utf8.Length < length)
+            {
+                _utf8 = new byte[Math.Max(length, _utf8.Length * 2)];
+            }
+
+            return _utf8.AsSpan(0, System.Text.Encoding.UTF8.GetBytes(text, _utf8));
+        }
 
         public override async ValueTask DisposeAsync()
         {
@@ -88,7 +105,6 @@ public abstract class QueryRows : IAsyncDisposable
         private readonly SqliteConnection _connection;
         private readonly sqlite3_stmt _statement;
         private readonly Dictionary<string, int> _ordinals = new(StringComparer.OrdinalIgnoreCase);
-        private char[] _text = new char[256];
 
         public SqliteRows(PortalDbContext db, SqliteConnection connection, DbCommand command)
             : base(db)
@@ -132,18 +148,8 @@ public abstract class QueryRows : IAsyncDisposable
 
         public override int GetInt32(int ordinal) => checked((int)raw.sqlite3_column_int64(_statement, ordinal));
 
-        public override ReadOnlySpan<char> GetText(int ordinal)
-        {
-            // A text's bytes as SQLite holds them (empty for NULL); UTF-16 never needs more units than UTF-8 has bytes.
-            var utf8 = raw.sqlite3_column_blob(_statement, ordinal);
-            if (_text.Length < utf8.Length)
-            {
-                _text = new char[Math.Max(utf8.Length, _text.Length * 2)];
-            }
-
-            Utf8.ToUtf16(utf8, _text, out _, out var length);
-            return _text.AsSpan(0, length);
-        }
+        // A text's bytes as SQLite holds them (empty for NULL), valid until the next step.
+        public override ReadOnlySpan<byte> GetUtf8Text(int ordinal) => raw.sqlite3_column_blob(_statement, ordinal);
 
         public override async ValueTask DisposeAsync()
         {

@@ -41,7 +41,7 @@ public static class SurveyCsv
                         csv.Write(rows.GetInt32(ordinal));
                         break;
                     default:
-                        csv.WriteText(rows.GetText(ordinal));
+                        csv.WriteText(rows.GetUtf8Text(ordinal));
                         break;
                 }
             }
