@@ -86,7 +86,7 @@ public sealed class CatalogueController(PortalDbContext db, IStringLocalizer<Sha
         {
             Culture = culture,
             ContentCulture = article.Culture,
-            SurveySource = article.Key,
+            ArticleKey = article.Key,
             Title = article.Title,
             Description = article.Summary,
             Summary = article.Summary,

@@ -28,6 +28,9 @@ public sealed record TopicPage : PortalPage
 
 public sealed record ArticlePage : PortalPage
 {
+    /// <summary>The article's translation key: its votes and a survey started from its page are recorded under it.</summary>
+    public required string ArticleKey { get; init; }
+
     /// <summary>The language the answer is written in; differs from <see cref="PortalPage.Culture"/> on a fallback page.</summary>
     public required string ContentCulture { get; init; }
 
