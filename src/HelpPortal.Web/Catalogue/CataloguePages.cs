@@ -15,6 +15,11 @@ public sealed record QuestionList(IReadOnlyList<QuestionLink> Questions, bool Wi
 public sealed record HomePage : PortalPage
 {
     public required IReadOnlyList<TopicCard> Topics { get; init; }
+
+    /// <summary>The questions content authors put first (topics.yml's <c>popular:</c>), in their order.</summary>
+    public required IReadOnlyList<QuestionLink> PopularQuestions { get; init; }
+
+    public override bool HasOwnSearch => true;
 }
 
 public sealed record TopicPage : PortalPage

@@ -20,6 +20,9 @@ public abstract record PortalPage
     /// <summary>True on a form shown again with errors: the title then starts with "Error:", so it is heard first.</summary>
     public virtual bool HasErrors => false;
 
+    /// <summary>True when the page leads with its own search form (home, search): the header's is then left out.</summary>
+    public virtual bool HasOwnSearch => false;
+
     /// <summary>The same page in every language, for pages that exist everywhere (home, error pages).</summary>
     public static IReadOnlyList<LanguageLink> Everywhere(Func<string, string> url)
         => [.. PortalCultures.All.Select(c => new LanguageLink(c, url(c), Exists: true))];
