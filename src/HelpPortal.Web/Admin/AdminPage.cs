@@ -13,9 +13,8 @@ public sealed record AdminPageHeader(string Culture, string Title, string Canoni
 }
 
 /// <summary>
-/// A page of the admin area: the layout's part comes from its <see cref="AdminPageHeader"/>, and it never offers the
-/// public survey. Admin pages are positional records whose constructor sets every member, which is what
-/// [SetsRequiredMembers] on them promises.
+/// A page of the admin area: the layout's part comes from its <see cref="AdminPageHeader"/>. Admin pages are positional
+/// records whose constructor sets every member, which is what [SetsRequiredMembers] on them promises.
 /// </summary>
 public abstract record AdminPage : PortalPage
 {
@@ -27,7 +26,6 @@ public abstract record AdminPage : PortalPage
         Title = header.Title;
         CanonicalUrl = header.CanonicalUrl;
         Languages = header.Languages;
-        OffersSurvey = false;
     }
 
     public AdminPageHeader Header { get; }

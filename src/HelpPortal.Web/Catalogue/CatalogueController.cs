@@ -23,6 +23,11 @@ public sealed class CatalogueController(PortalDbContext db, IStringLocalizer<Sha
                 Count = t.Articles.Count,
             })
             .ToListAsync(cancellationToken);
+        var popular = await db.Articles.AsNoTracking()
+            .Where(a => a.PopularRank != null)
+            .OrderBy(a => a.PopularRank)
+            .Select(a => a.Translations.Select(t => new TranslationTitle(t.Culture, t.Slug, t.Title, t.Summary)).ToList())
+            .ToListAsync(cancellationToken);
 
         return View(new HomePage
         {
@@ -32,6 +37,7 @@ public sealed class CatalogueController(PortalDbContext db, IStringLocalizer<Sha
             CanonicalUrl = PortalUrls.Home(culture),
             Languages = PortalPage.Everywhere(PortalUrls.Home),
             Topics = [.. topics.Select(t => new TopicCard(t.Text.Name, t.Text.Description, PortalUrls.Topic(culture, t.Text.Slug), t.Count))],
+            PopularQuestions = [.. popular.Select(translations => Question(culture, translations, isCurrent: false))],
         });
     }
 
@@ -86,7 +92,7 @@ public sealed class CatalogueController(PortalDbContext db, IStringLocalizer<Sha
         {
             Culture = culture,
             ContentCulture = article.Culture,
-            SurveySource = article.Key,
+            ArticleKey = article.Key,
             Title = article.Title,
             Description = article.Summary,
             Summary = article.Summary,
@@ -111,6 +117,8 @@ public sealed class CatalogueController(PortalDbContext db, IStringLocalizer<Sha
         List<CultureSlug> Translations, List<TopicName> TopicNames);
 
     private sealed record CultureSlug(string Culture, string Slug);
+
+    private sealed record TranslationTitle(string Culture, string Slug, string Title, string? Summary);
 
     private sealed record TopicName(string Culture, string Slug, string Name);
 
@@ -139,15 +147,17 @@ public sealed class CatalogueController(PortalDbContext db, IStringLocalizer<Sha
             .Select(a => new
             {
                 a.Id,
-                Translations = a.Translations.Select(t => new { t.Culture, t.Slug, t.Title, t.Summary }).ToList(),
+                Translations = a.Translations.Select(t => new TranslationTitle(t.Culture, t.Slug, t.Title, t.Summary)).ToList(),
             })
             .ToListAsync(cancellationToken);
 
-        // A question without a translation yet is still listed, in its original language and marked as such.
-        return [.. articles.Select(a =>
-        {
-            var t = a.Translations.FirstOrDefault(x => x.Culture == culture) ?? a.Translations.OrderBy(x => x.Culture == PortalCultures.Default ? 0 : 1).First();
-            return new QuestionLink(t.Title, t.Summary, PortalUrls.Article(culture, t.Slug), t.Culture, a.Id == currentArticleId);
-        })];
+        return [.. articles.Select(a => Question(culture, a.Translations, a.Id == currentArticleId))];
+    }
+
+    /// <summary>A question without a translation yet is still listed, in its original language and marked as such.</summary>
+    private static QuestionLink Question(string culture, List<TranslationTitle> translations, bool isCurrent)
+    {
+        var t = translations.FirstOrDefault(x => x.Culture == culture) ?? translations.OrderBy(x => x.Culture == PortalCultures.Default ? 0 : 1).First();
+        return new QuestionLink(t.Title, t.Summary, PortalUrls.Article(culture, t.Slug), t.Culture, isCurrent);
     }
 }

@@ -15,6 +15,11 @@ public sealed record QuestionList(IReadOnlyList<QuestionLink> Questions, bool Wi
 public sealed record HomePage : PortalPage
 {
     public required IReadOnlyList<TopicCard> Topics { get; init; }
+
+    /// <summary>The questions content authors put first (topics.yml's <c>popular:</c>), in their order.</summary>
+    public required IReadOnlyList<QuestionLink> PopularQuestions { get; init; }
+
+    public override bool HasOwnSearch => true;
 }
 
 public sealed record TopicPage : PortalPage
@@ -28,6 +33,9 @@ public sealed record TopicPage : PortalPage
 
 public sealed record ArticlePage : PortalPage
 {
+    /// <summary>The article's translation key: its votes and a survey started from its page are recorded under it.</summary>
+    public required string ArticleKey { get; init; }
+
     /// <summary>The language the answer is written in; differs from <see cref="PortalPage.Culture"/> on a fallback page.</summary>
     public required string ContentCulture { get; init; }
 

@@ -152,6 +152,8 @@ public sealed partial class ContentImporter(
     {
         var articles = await db.Articles.Include(a => a.Translations).ToDictionaryAsync(a => a.Key, cancellationToken);
         var wanted = content.Articles.ToDictionary(a => (a.Document.Key, a.Document.Culture));
+        var popularRanks = content.Topics!.OrderBy(t => t.Order).SelectMany(t => t.Popular)
+            .Select((key, rank) => (key, rank)).ToDictionary(p => p.key, p => p.rank, StringComparer.Ordinal);
         var claimedSlugs = content.Articles.Select(a => (a.Document.Culture, a.Document.Slug)).ToHashSet();
         var claimedPaths = content.Articles.Select(a => a.Document.Path).ToHashSet(StringComparer.Ordinal);
 
@@ -192,6 +194,7 @@ public sealed partial class ContentImporter(
 
             article.Topic = topics[document.Topic];
             article.SortOrder = document.Order;
+            article.PopularRank = popularRanks.TryGetValue(document.Key, out var rank) ? rank : null;
 
             var translation = article.Translations.FirstOrDefault(t => t.Culture == document.Culture);
             if (translation?.ContentHash == rendered.ContentHash)

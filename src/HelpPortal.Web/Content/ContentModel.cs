@@ -2,7 +2,14 @@ namespace HelpPortal.Web.Content;
 
 public sealed record TopicText(string Slug, string Name, string Description);
 
-public sealed record TopicDefinition(string Key, int Order, IReadOnlyDictionary<string, TopicText> Texts);
+public sealed record TopicDefinition(string Key, int Order, IReadOnlyDictionary<string, TopicText> Texts)
+{
+    /// <summary>The keys of the topic's articles that the home page lists as popular questions, in order.</summary>
+    public IReadOnlyList<string> Popular { get; init; } = [];
+
+    /// <summary>The line of the <c>popular:</c> field in topics.yml, for problems with its keys.</summary>
+    public int PopularLine { get; init; }
+}
 
 /// <summary>An article file whose front matter has been read and checked on its own.</summary>
 public sealed record ArticleDocument(

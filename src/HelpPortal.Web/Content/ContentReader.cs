@@ -45,6 +45,7 @@ internal sealed class ContentReader
         }
 
         var consistent = CheckAcrossFiles(documents, topics, problems);
+        topics = CheckPopular(topics, documents, problems);
         failed.UnionWith(documents.Except(consistent).Select(d => d.Path));
 
         // A link resolves to any article file that exists, even one that failed today: its last good version is still served.
@@ -184,6 +185,45 @@ internal sealed class ContentReader
         }
 
         return [.. documents.Except(rejected)];
+    }
+
+    /// <summary>
+    /// Each topic's popular questions must be articles of that topic, each listed once; a key that is not is reported
+    /// at its line in topics.yml and left out, and the rest of the list and of topics.yml still count.
+    /// </summary>
+    private static IReadOnlyList<TopicDefinition>? CheckPopular(IReadOnlyList<TopicDefinition>? topics, List<ArticleDocument> documents, List<ContentProblem> problems)
+    {
+        if (topics is null)
+        {
+            return null;
+        }
+
+        var topicOf = documents.GroupBy(d => d.Key).ToDictionary(g => g.Key, g => g.First().Topic, StringComparer.Ordinal);
+        return [.. topics.Select(topic => topic with
+        {
+            Popular = [.. topic.Popular.Where((key, index) =>
+            {
+                if (topic.Popular.Take(index).Contains(key))
+                {
+                    problems.Add(new(TopicsFile.FileName, topic.PopularLine, "popular", $"The popular question '{key}' is listed more than once."));
+                    return false;
+                }
+
+                if (!topicOf.TryGetValue(key, out var articleTopic))
+                {
+                    problems.Add(new(TopicsFile.FileName, topic.PopularLine, "popular", $"The popular question '{key}' of topic '{topic.Key}' is not the key of any article."));
+                    return false;
+                }
+
+                if (articleTopic != topic.Key)
+                {
+                    problems.Add(new(TopicsFile.FileName, topic.PopularLine, "popular", $"The popular question '{key}' is in topic '{articleTopic}'; list it under that topic, not '{topic.Key}'."));
+                    return false;
+                }
+
+                return true;
+            })],
+        })];
     }
 
     private static void RejectClashes<TKey>(

@@ -103,7 +103,27 @@ internal static class TopicsFile
             }
         }
 
-        return key is null || orderText is null || texts.Count != PortalCultures.All.Count ? null : new TopicDefinition(key, order, texts);
+        var popular = Popular(fields, problems);
+        return key is null || orderText is null || texts.Count != PortalCultures.All.Count
+            ? null
+            : new TopicDefinition(key, order, texts) { Popular = popular, PopularLine = fields.TryGetValue("popular", out var field) ? field.Line : line };
+    }
+
+    /// <summary>The optional <c>popular:</c> list of article keys; whether each is an article of this topic is checked across files.</summary>
+    private static List<string> Popular(IReadOnlyDictionary<string, YamlField> fields, List<ContentProblem> problems)
+    {
+        if (!fields.TryGetValue("popular", out var field))
+        {
+            return [];
+        }
+
+        if (field.Node is not YamlSequenceNode sequence || sequence.Children.Any(c => c is not YamlScalarNode { Value.Length: > 0 }))
+        {
+            problems.Add(new(FileName, field.Line, "popular", "'popular' must be a list of article keys, such as [forgotten-password, create-an-account]."));
+            return [];
+        }
+
+        return [.. sequence.Children.Select(c => ((YamlScalarNode)c).Value!.Trim())];
     }
 
     private static string? Scalar(IReadOnlyDictionary<string, YamlField> fields, string name, int line, List<ContentProblem> problems, string? culture = null)

@@ -29,6 +29,10 @@ public sealed class Article
     public int TopicId { get; set; }
     public Topic Topic { get; set; } = null!;
     public int SortOrder { get; set; }
+
+    /// <summary>Its place among the home page's popular questions (topics.yml's <c>popular:</c> lists), or null.</summary>
+    public int? PopularRank { get; set; }
+
     public List<ArticleTranslation> Translations { get; } = [];
 }
 

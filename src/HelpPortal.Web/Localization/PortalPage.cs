@@ -17,11 +17,11 @@ public abstract record PortalPage
 
     public required IReadOnlyList<LanguageLink> Languages { get; init; }
 
-    /// <summary>False on the survey's own pages; elsewhere the prompt shows unless this browser dismissed it.</summary>
-    public bool OffersSurvey { get; init; } = true;
+    /// <summary>True on a form shown again with errors: the title then starts with "Error:", so it is heard first.</summary>
+    public virtual bool HasErrors => false;
 
-    /// <summary>The translation key of the article on this page, so a survey started here remembers it.</summary>
-    public string? SurveySource { get; init; }
+    /// <summary>True when the page leads with its own search form (home, search): the header's is then left out.</summary>
+    public virtual bool HasOwnSearch => false;
 
     /// <summary>The same page in every language, for pages that exist everywhere (home, error pages).</summary>
     public static IReadOnlyList<LanguageLink> Everywhere(Func<string, string> url)

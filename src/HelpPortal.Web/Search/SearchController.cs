@@ -26,6 +26,8 @@ public sealed record SearchPage : PortalPage
 
     /// <summary>When nothing was found anywhere: the topics to browse instead.</summary>
     public IReadOnlyList<TopicCard> Topics { get; init; } = [];
+
+    public override bool HasOwnSearch => true;
 }
 
 /// <summary>A list of hits named by the heading <paramref name="HeadingId"/>.</summary>

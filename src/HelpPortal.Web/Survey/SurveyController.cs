@@ -39,13 +39,33 @@ public sealed class SurveyController(
         return View("Form", await FormPageAsync(culture, source, values: null, errors: [], cancellationToken));
     }
 
-    /// <summary>The form-wide errors first, then each question's, in the order of the questions.</summary>
-    private List<(string Field, string Message)> Errors()
+    /// <summary>
+    /// The form-wide errors first, then each question's, in the order of the questions. Beside its question an error
+    /// says only what is wrong; in the summary at the top it names the question too, since there it stands alone.
+    /// </summary>
+    private List<FormError> Errors(string culture, SurveySubmission submission)
     {
-        IEnumerable<string> fields = [SurveySubmission.FormErrors, .. SurveyQuestions.All.Select(q => q.Code)];
-        return [.. fields.SelectMany(field => ModelState.TryGetValue(field, out var entry)
-            ? entry.Errors.Select(e => (field, e.ErrorMessage))
-            : [])];
+        var errors = new List<FormError>();
+        if (ModelState.TryGetValue(SurveySubmission.FormErrors, out var formEntry))
+        {
+            errors.AddRange(formEntry.Errors.Select(e => new FormError(SurveySubmission.FormErrors, e.ErrorMessage, e.ErrorMessage)));
+        }
+
+        foreach (var (question, index) in SurveyQuestions.All.Select((q, i) => (q, i)))
+        {
+            if (!ModelState.TryGetValue(question.Code, out var entry))
+            {
+                continue;
+            }
+
+            var rule = submission.Errors.FirstOrDefault(e => e.Field == question.Code);
+            errors.AddRange(entry.Errors.Select(e => new FormError(question.Code, e.ErrorMessage,
+                rule?.MessageKey == SurveySubmission.RequiredMessage && question.Unanswered is { } unanswered
+                    ? unanswered.In(culture)
+                    : string.Format(CultureInfo.CurrentCulture, text["Survey.Error.InQuestion"], index + 1, question.Text.In(culture), e.ErrorMessage))));
+        }
+
+        return errors;
     }
 
     [HttpPost("")]
@@ -75,7 +95,7 @@ public sealed class SurveyController(
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Form", await FormPageAsync(culture, source, submission.Values, Errors(), cancellationToken));
+            return View("Form", await FormPageAsync(culture, source, submission.Values, Errors(culture, submission), cancellationToken));
         }
 
         if (!submission.IsHoneypotFilled)
@@ -104,7 +124,6 @@ public sealed class SurveyController(
             Title = text["Survey.Thanks.Title"],
             CanonicalUrl = PortalUrls.SurveyThanks(culture),
             Languages = PortalPage.Everywhere(c => PortalUrls.SurveyThanks(c, article is null ? null : from)),
-            OffersSurvey = false,
             BackUrl = article is null ? PortalUrls.Home(culture) : PortalUrls.Article(culture, article.Slug),
             BackText = article is null ? text["Survey.Thanks.BackHome"] : string.Format(CultureInfo.CurrentCulture, text["Survey.Thanks.BackToArticle"], article.Title),
         });
@@ -155,7 +174,7 @@ public sealed class SurveyController(
     }
 
     private async Task<SurveyFormPage> FormPageAsync(
-        string culture, string? source, IReadOnlyDictionary<string, string>? values, IReadOnlyList<(string Field, string Message)> errors, CancellationToken cancellationToken)
+        string culture, string? source, IReadOnlyDictionary<string, string>? values, IReadOnlyList<FormError> errors, CancellationToken cancellationToken)
     {
         var topics = await db.TopicTranslations.AsNoTracking()
             .Where(t => t.Culture == culture)
@@ -169,7 +188,7 @@ public sealed class SurveyController(
             IEnumerable<(string Code, string Label)> options = question.Kind == QuestionKind.Topic
                 ? topics.Select(t => (t.Key, t.Name)).Concat(question.Options.Select(o => (o.Code, o.Label.In(culture))))
                 : question.Options.Select(o => (o.Code, o.Label.In(culture)));
-            var error = errors.FirstOrDefault(e => e.Field == question.Code).Message;
+            var error = errors.FirstOrDefault(e => e.Field == question.Code)?.Inline;
             return new QuestionView(
                 question, index + 1, question.Text.In(culture),
                 [.. options.Select(o => new OptionView(o.Code, o.Label, o.Code == value))],
@@ -183,10 +202,9 @@ public sealed class SurveyController(
             Description = text["Survey.Intro"],
             CanonicalUrl = PortalUrls.Survey(culture),
             Languages = PortalPage.Everywhere(c => PortalUrls.Survey(c, source)),
-            OffersSurvey = false,
             Questions = questions,
             Errors = [.. errors.Select(e => new ErrorLink(
-                e.Message,
+                e.Summary,
                 questions.FirstOrDefault(q => q.Code == e.Field)?.FirstControlId ?? "survey-form"))],
             From = source,
             Started = NewStartedStamp(),

@@ -15,6 +15,9 @@ public sealed record QuestionView(
     public string ErrorId => $"{Code}-error";
 }
 
+/// <summary>An error of the form: <paramref name="Inline"/> beside its question, <paramref name="Summary"/> in the summary.</summary>
+public sealed record FormError(string Field, string Inline, string Summary);
+
 public sealed record ErrorLink(string Message, string Anchor);
 
 public sealed record SurveyFormPage : PortalPage
@@ -22,6 +25,8 @@ public sealed record SurveyFormPage : PortalPage
     public required IReadOnlyList<QuestionView> Questions { get; init; }
 
     public required IReadOnlyList<ErrorLink> Errors { get; init; }
+
+    public override bool HasErrors => Errors.Count > 0;
 
     public string? From { get; init; }
 

@@ -2,9 +2,13 @@ using HelpPortal.Web.Infrastructure;
 
 namespace HelpPortal.Web.Survey;
 
+/// <summary>The prompt's model: the page's language, and the article a survey started from it remembers.</summary>
+public sealed record SurveyPromptView(string Culture, string? SourceArticle);
+
 /// <summary>
-/// Whether this browser should see the "quick survey" prompt, kept in one small cookie. Cached public pages vary by
-/// <see cref="State"/>, so each page has at most two cached versions (prompt shown / hidden) and stays cacheable.
+/// Whether this browser should see the "quick survey" prompt, kept in one small cookie. The prompt is on article pages
+/// (after "Was this helpful?") and on the page after a vote; cached catalogue pages vary by <see cref="State"/>, so each
+/// has at most two cached versions (prompt shown / hidden) and stays cacheable.
 /// </summary>
 public static class SurveyPrompt
 {

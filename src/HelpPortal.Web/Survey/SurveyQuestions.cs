@@ -26,7 +26,14 @@ public sealed record LocalizedText(string En, string Lv)
 
 public sealed record AnswerOption(string Code, LocalizedText Label);
 
-public sealed record SurveyQuestion(string Code, QuestionKind Kind, bool Required, LocalizedText Text, IReadOnlyList<AnswerOption> Options, AnswerColumn Column);
+public sealed record SurveyQuestion(string Code, QuestionKind Kind, bool Required, LocalizedText Text, IReadOnlyList<AnswerOption> Options, AnswerColumn Column)
+{
+    /// <summary>
+    /// What the error summary says when a required question is left unanswered, naming the question in its own words
+    /// (GOV.UK's error-summary pattern); the message beside the question itself stays short.
+    /// </summary>
+    public LocalizedText? Unanswered { get; init; }
+}
 
 /// <summary>
 /// The five questions, in both languages, in one place: the form, the submission's rules, the reports and the CSV all
@@ -53,7 +60,10 @@ public static class SurveyQuestions
             new("4", new("Satisfied", "Apmierina")),
             new("5", new("Very satisfied", "Ļoti apmierina")),
         ],
-        AnswerColumn.Number(r => r.Satisfaction));
+        AnswerColumn.Number(r => r.Satisfaction))
+    {
+        Unanswered = new("Choose how satisfied you are with the help you found today", "Norādiet, cik lielā mērā jūs apmierina šodien atrastā palīdzība"),
+    };
 
     public static SurveyQuestion FoundAnswer { get; } = new("q2", QuestionKind.Choice, Required: true,
         new("Did you find the answer you were looking for?", "Vai atradāt meklēto atbildi?"),
@@ -62,7 +72,10 @@ public static class SurveyQuestions
             new("partly", new("Partly", "Daļēji")),
             new(AnswerNotFound, new("No", "Nē")),
         ],
-        AnswerColumn.Text(r => r.FoundAnswer));
+        AnswerColumn.Text(r => r.FoundAnswer))
+    {
+        Unanswered = new("Choose whether you found the answer you were looking for", "Norādiet, vai atradāt meklēto atbildi"),
+    };
 
     public static SurveyQuestion Ease { get; } = new("q3", QuestionKind.Scale, Required: true,
         new("How easy was it to find the information?", "Cik viegli bija atrast informāciju?"),
@@ -73,7 +86,10 @@ public static class SurveyQuestions
             new("4", new("Easy", "Viegli")),
             new("5", new("Very easy", "Ļoti viegli")),
         ],
-        AnswerColumn.Number(r => r.Ease));
+        AnswerColumn.Number(r => r.Ease))
+    {
+        Unanswered = new("Choose how easy it was to find the information", "Norādiet, cik viegli bija atrast informāciju"),
+    };
 
     public static SurveyQuestion Topic { get; } = new("q4", QuestionKind.Topic, Required: false,
         new("What did you need help with today?", "Par kuru tēmu meklējāt informāciju?"),

@@ -15,6 +15,9 @@ public sealed class SurveySubmission
     /// <summary>The key of errors about the whole form rather than one answer.</summary>
     public const string FormErrors = "form";
 
+    /// <summary>The message key of a required question left unanswered.</summary>
+    public const string RequiredMessage = "Survey.Error.Required";
+
     public const string FromField = "from";
     public const string StartedField = "started";
 
@@ -99,7 +102,7 @@ public sealed class SurveySubmission
     {
         if (value.Length == 0)
         {
-            return question.Required ? new SurveyError(question.Code, "Survey.Error.Required") : null;
+            return question.Required ? new SurveyError(question.Code, RequiredMessage) : null;
         }
 
         return question.Kind switch

@@ -103,6 +103,16 @@ public abstract class AdminReportTests(AdminReportTests.Portal portal) : IAsyncL
     }
 
     [DatabaseFact]
+    public async Task A_report_refused_for_its_filter_has_a_title_that_starts_with_error()
+    {
+        var refused = await Html.ParseAsync(await _admin.Client.GetAsync("/lv/admin?from=yesterday"));
+        var shown = await Html.ParseAsync(await _admin.Client.GetAsync("/lv/admin"));
+
+        Assert.StartsWith("Kļūda: ", refused.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kļūda", shown.Title, StringComparison.Ordinal);
+    }
+
+    [DatabaseFact]
     public async Task A_response_is_deleted_only_after_confirmation()
     {
         var keep = Response(Now.AddDays(-1), q5: "keep me");

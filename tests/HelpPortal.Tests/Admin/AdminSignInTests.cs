@@ -70,6 +70,19 @@ public abstract class AdminSignInTests : IDisposable
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
     }
 
+    [DatabaseTheory]
+    [InlineData("en", "Error: Sign in to administration – Help centre")]
+    [InlineData("lv", "Kļūda: Pieteikties administrēšanai – Palīdzības centrs")]
+    public async Task A_refused_sign_in_has_a_title_that_starts_with_error(string culture, string title)
+    {
+        var admin = await AdminSession.CreateAsync(_factory);
+
+        var response = await admin.PostFormAsync($"/{culture}/admin/login", [new("Email", admin.Email), new("Password", "wrong password here")]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(title, (await Html.ParseAsync(response)).Title);
+    }
+
     [DatabaseFact]
     public async Task A_password_alone_only_leads_to_authenticator_enrolment()
     {

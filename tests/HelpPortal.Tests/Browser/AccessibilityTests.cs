@@ -19,4 +19,18 @@ public sealed class AccessibilityTests(BrowserFixture browser)
 
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
+
+    [Theory]
+    [InlineData("/en/")]
+    [InlineData("/lv/")]
+    [InlineData("/en/search")]
+    [InlineData("/en/search?q=password")]
+    [InlineData("/lv/search?q=parole")]
+    public async Task The_home_and_search_pages_have_no_accessibility_violations_of_any_impact_such_as_two_search_landmarks(string url)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(url);
+
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
 }

@@ -19,7 +19,7 @@ public sealed class SurveyJourneyTests(BrowserFixture browser)
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/en/articles/forgotten-password$"));
         await Assertions.Expect(prompt).ToHaveCountAsync(0);
-        await page.GotoAsync("/lv/");
+        await page.GotoAsync("/lv/articles/aizmirsta-parole");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Vai jums ir laiks īsai aptaujai?" })).ToHaveCountAsync(0);
     }
 
@@ -70,6 +70,30 @@ public sealed class SurveyJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("#q2-yes$"));
     }
 
+    [Theory]
+    [InlineData("en", 999, "1 character left")]
+    [InlineData("en", 998, "2 characters left")]
+    [InlineData("en", 1000, "0 characters left")]
+    [InlineData("en", 1001, "1 character too many")]
+    [InlineData("en", 1002, "2 characters too many")]
+    [InlineData("lv", 999, "Atlikusi 1 rakstzīme")]
+    [InlineData("lv", 998, "Atlikušas 2 rakstzīmes")]
+    [InlineData("lv", 1000, "Atlikušas 0 rakstzīmes")]
+    [InlineData("lv", 989, "Atlikušas 11 rakstzīmes")]
+    [InlineData("lv", 979, "Atlikusi 21 rakstzīme")]
+    [InlineData("lv", 1001, "Par 1 rakstzīmi par daudz")]
+    [InlineData("lv", 1011, "Par 11 rakstzīmēm par daudz")]
+    [InlineData("lv", 1022, "Par 22 rakstzīmēm par daudz")]
+    public async Task The_character_counter_uses_the_plural_forms_of_the_page_language(string culture, int length, string expected)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"/{culture}/survey");
+
+        await page.Locator("#q5").FillAsync(new string('ā', length));
+
+        await Assertions.Expect(page.Locator("#q5-hint")).ToHaveTextAsync(expected);
+    }
+
     [Fact]
     public async Task The_survey_works_with_javascript_disabled()
     {
@@ -102,7 +126,7 @@ public sealed class SurveyJourneyTests(BrowserFixture browser)
 
         await page.Locator("#q5").FillAsync("Sveiki");
 
-        await Assertions.Expect(page.Locator("#q5-hint")).ToHaveTextAsync("Atlikušo rakstzīmju skaits: 994");
+        await Assertions.Expect(page.Locator("#q5-hint")).ToHaveTextAsync("Atlikušas 994 rakstzīmes");
     }
 
     [Fact]
@@ -113,7 +137,7 @@ public sealed class SurveyJourneyTests(BrowserFixture browser)
 
         await page.Locator("#q5").FillAsync("Hi 👋🏽 a\u0304");
 
-        await Assertions.Expect(page.Locator("#q5-hint")).ToHaveTextAsync("Characters remaining: 994");
+        await Assertions.Expect(page.Locator("#q5-hint")).ToHaveTextAsync("994 characters left");
     }
 
     [Theory]

@@ -124,8 +124,30 @@ public abstract class SearchTests(PortalFactory factory)
         Assert.NotNull(page.QuerySelector(".no-results a[href='/lv/survey']"));
     }
 
+    [DatabaseTheory]
+    [InlineData("/lv/search?q=parole", "rezultāti meklējumam „parole”")]
+    [InlineData("/lv/search?q=zzzqqq", "Meklējot „zzzqqq”, nekas netika atrasts")]
+    [InlineData("/en/search?q=zzzqqq", "No results for “zzzqqq”")]
+    public async Task The_query_is_quoted_with_the_quotation_marks_of_the_page_language(string url, string expected)
+    {
+        var (_, page) = await factory.CreateClient().GetPageAsync(url);
+
+        Assert.Contains(expected, page.QuerySelector("#results-heading")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [DatabaseTheory]
+    [InlineData("/en/search")]
+    [InlineData("/lv/search?q=parole")]
+    public async Task The_search_page_has_one_search_form_the_header_one_is_left_out(string url)
+    {
+        var (_, page) = await factory.CreateClient().GetPageAsync(url);
+
+        var form = Assert.Single(page.QuerySelectorAll("form[role=search]"));
+        Assert.NotNull(form.QuerySelector("input#search-page-q"));
+    }
+
     [DatabaseFact]
-    public async Task Every_page_has_a_search_box()
+    public async Task Article_pages_have_a_search_box_in_the_header()
     {
         var (_, page) = await factory.CreateClient().GetPageAsync("/lv/articles/aizmirsta-parole");
 

@@ -13,11 +13,9 @@ public abstract class SurveyPromptTests(TestDatabase database) : IDisposable
     public sealed class OnPostgres() : SurveyPromptTests(TestDatabase.Postgres), IRunsOnPostgres;
 
     [DatabaseTheory]
-    [InlineData("/en/", "Have time for a quick survey?", "/en/survey")]
-    [InlineData("/lv/topics/eu-login-konts", "Vai jums ir laiks īsai aptaujai?", "/lv/survey")]
     [InlineData("/lv/articles/aizmirsta-parole", "Vai jums ir laiks īsai aptaujai?", "/lv/survey?from=forgotten-password")]
     [InlineData("/en/articles/forgotten-password", "Have time for a quick survey?", "/en/survey?from=forgotten-password")]
-    public async Task Every_public_page_offers_the_survey_in_its_language(string url, string title, string surveyUrl)
+    public async Task Article_pages_offer_the_survey_in_their_language(string url, string title, string surveyUrl)
     {
         var (_, page) = await _factory.CreateClient().GetPageAsync(url);
 
@@ -26,6 +24,46 @@ public abstract class SurveyPromptTests(TestDatabase database) : IDisposable
         Assert.Contains("3", prompt.TextContent, StringComparison.Ordinal);
         Assert.Equal(surveyUrl, prompt.QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal("survey-prompt-title", prompt.GetAttribute("aria-labelledby"));
+    }
+
+    [DatabaseTheory]
+    [InlineData("/en/articles/forgotten-password")]
+    [InlineData("/lv/articles/aizmirsta-parole")]
+    public async Task On_an_article_page_the_prompt_comes_after_was_this_helpful(string url)
+    {
+        var (_, page) = await _factory.CreateClient().GetPageAsync(url);
+
+        var order = page.QuerySelectorAll("section.feedback, section.survey-prompt").Select(s => s.ClassList.Contains("feedback") ? "vote" : "prompt");
+        Assert.Equal(["vote", "prompt"], order);
+    }
+
+    [DatabaseFact]
+    public async Task The_page_after_a_vote_without_javascript_offers_the_survey()
+    {
+        var (_, page) = await _factory.CreateClient().GetPageAsync("/en/feedback/thanks?article=forgotten-password");
+
+        Assert.Equal("/en/survey?from=forgotten-password", page.QuerySelector("section.survey-prompt a")!.GetAttribute("href"));
+    }
+
+    [DatabaseTheory]
+    [InlineData("/en/", HttpStatusCode.OK)]
+    [InlineData("/lv/", HttpStatusCode.OK)]
+    [InlineData("/lv/topics/eu-login-konts", HttpStatusCode.OK)]
+    [InlineData("/en/search?q=password", HttpStatusCode.OK)]
+    [InlineData("/en/articles/no-such-article", HttpStatusCode.NotFound)]
+    [InlineData("/lv/no-such-page", HttpStatusCode.NotFound)]
+    [InlineData("/en/test-failure", HttpStatusCode.InternalServerError)]
+    [InlineData("/en/survey", HttpStatusCode.OK)]
+    [InlineData("/lv/survey?from=forgotten-password", HttpStatusCode.OK)]
+    [InlineData("/en/survey/thanks", HttpStatusCode.OK)]
+    [InlineData("/en/admin/login", HttpStatusCode.OK)]
+    [InlineData("/lv/admin/login", HttpStatusCode.OK)]
+    public async Task Pages_other_than_articles_do_not_show_the_prompt(string url, HttpStatusCode status)
+    {
+        var (response, page) = await _factory.CreatePlainClient("https://localhost").GetPageAsync(url);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Null(page.QuerySelector("section.survey-prompt"));
     }
 
     [DatabaseFact]

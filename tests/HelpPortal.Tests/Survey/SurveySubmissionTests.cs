@@ -111,15 +111,66 @@ public abstract class SurveySubmissionTests : IDisposable
         var page = await SurveyForm.ParseAsync(response);
 
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, @case);
-        Assert.Contains(message, page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
-        if (field != "form")
+        if (field == "form")
         {
+            Assert.Contains(message, page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        }
+        else
+        {
+            // Beside the question the short message; the summary's entry names the question (tests below).
+            Assert.NotNull(page.QuerySelector($".error-summary a[href^='#{field}']"));
             var error = page.QuerySelector($"#{field}-error")!;
             Assert.Contains(message, error.TextContent, StringComparison.Ordinal);
             Assert.Contains(page.QuerySelectorAll($"[name={field}]"), control => (control.GetAttribute("aria-describedby") ?? "").Contains($"{field}-error", StringComparison.Ordinal));
         }
 
         Assert.Empty(await StoredAsync());
+    }
+
+    [DatabaseTheory]
+    [InlineData("en", "Choose how satisfied you are with the help you found today", "Choose whether you found the answer you were looking for", "Choose how easy it was to find the information")]
+    [InlineData("lv", "Norādiet, cik lielā mērā jūs apmierina šodien atrastā palīdzība", "Norādiet, vai atradāt meklēto atbildi", "Norādiet, cik viegli bija atrast informāciju")]
+    public async Task Each_unanswered_question_is_named_in_the_error_summary_and_linked_to_its_first_answer(string culture, string q1, string q2, string q3)
+    {
+        var form = await SurveyForm.OpenAsync(_factory.CreatePlainClient(), $"/{culture}/survey");
+
+        var page = await SurveyForm.ParseAsync(await form.PostAsync([]));
+
+        var entries = page.QuerySelectorAll(".error-summary li a").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
+        Assert.Equal([(q1, "#q1-1"), (q2, "#q2-yes"), (q3, "#q3-1")], entries);
+    }
+
+    [DatabaseTheory]
+    [InlineData("en", "Question 5, “What could we do better?”: Please shorten your answer to 1,000 characters or fewer (it has 1001).")]
+    [InlineData("lv", "5. jautājums „Ko mēs varētu darīt labāk?”: Lūdzu, saīsiniet atbildi līdz 1000 rakstzīmēm (tajā ir 1001).")]
+    public async Task An_answer_that_breaks_a_rule_is_named_in_the_error_summary_by_its_question_and_linked_to_it(string culture, string entry)
+    {
+        var form = await SurveyForm.OpenAsync(_factory.CreatePlainClient(), $"/{culture}/survey");
+
+        var page = await SurveyForm.ParseAsync(await form.PostAsync([new("q1", "3"), new("q2", "yes"), new("q3", "3"), new("q5", new string('ā', 1001))]));
+
+        var link = Assert.Single(page.QuerySelectorAll(".error-summary li a"));
+        Assert.Equal((entry, "#q5"), (link.TextContent, link.GetAttribute("href")));
+    }
+
+    [DatabaseTheory]
+    [InlineData("en", "Error: Help us improve the help centre – Help centre")]
+    [InlineData("lv", "Kļūda: Palīdziet mums uzlabot palīdzības centru – Palīdzības centrs")]
+    public async Task A_refused_form_has_a_title_that_starts_with_error(string culture, string title)
+    {
+        var form = await SurveyForm.OpenAsync(_factory.CreatePlainClient(), $"/{culture}/survey");
+
+        var page = await SurveyForm.ParseAsync(await form.PostAsync([new("q1", "3")]));
+
+        Assert.Equal(title, page.Title);
+    }
+
+    [DatabaseFact]
+    public async Task The_form_before_any_answer_has_its_plain_title()
+    {
+        var (_, page) = await _factory.CreatePlainClient().GetPageAsync("/en/survey");
+
+        Assert.Equal("Help us improve the help centre – Help centre", page.Title);
     }
 
     [DatabaseFact]

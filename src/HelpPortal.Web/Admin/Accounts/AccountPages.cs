@@ -32,6 +32,8 @@ public record AdminFormPage(AdminPageHeader Header, string Intro, string? Return
 {
     public string? Error { get; init; }
 
+    public override bool HasErrors => Error is not null;
+
     /// <summary>The error's element, which the form's fields name in aria-describedby while there is one.</summary>
     public string? ErrorId => Error is null ? null : "form-error";
 }

@@ -18,7 +18,10 @@ public sealed record FeedbackReportPage(AdminPageHeader Header, IReadOnlyList<Fe
 
 [method: SetsRequiredMembers]
 public sealed record SearchMissesPage(
-    AdminPageHeader Header, DateOnly From, DateOnly To, IReadOnlyList<string> FilterErrors, IReadOnlyList<SearchMissRow> Rows) : AdminPage(Header);
+    AdminPageHeader Header, DateOnly From, DateOnly To, IReadOnlyList<string> FilterErrors, IReadOnlyList<SearchMissRow> Rows) : AdminPage(Header)
+{
+    public override bool HasErrors => FilterErrors.Count > 0;
+}
 
 [method: SetsRequiredMembers]
 public sealed record CoveragePage(AdminPageHeader Header, IReadOnlyList<CoverageRow> Rows) : AdminPage(Header);

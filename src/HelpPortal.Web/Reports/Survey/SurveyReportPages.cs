@@ -19,7 +19,10 @@ public sealed record ReportPage(
     int CommentPage,
     IReadOnlyList<FilterChoice> Topics,
     IReadOnlyList<FilterChoice> Articles,
-    string SignedInAs) : AdminPage(Header);
+    string SignedInAs) : AdminPage(Header)
+{
+    public override bool HasErrors => FilterErrors.Count > 0;
+}
 
 /// <param name="Answers">The coded answers (question code, answer code), in the order of the questions.</param>
 [method: SetsRequiredMembers]

@@ -1,4 +1,4 @@
-// Live "characters left" hint for the survey's free-text answer. Without JavaScript the static hint
+// Live "characters left" / "characters too many" hint for the survey's free-text answer. Without JavaScript the static hint
 // ("at most 1,000 characters") stays and the server enforces the limit.
 (function () {
   "use strict";
@@ -10,16 +10,23 @@
     return segmenter ? Array.from(segmenter.segment(text)).length : Array.from(text).length;
   };
 
+  // The page's language decides the plural form (CLDR rules, as Plural.Category on the server: Latvian has "zero",
+  // "one" and "other"); the hint carries the words of each form. Without Intl.PluralRules, "other" is always used.
+  var plurals = typeof Intl !== "undefined" && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang) : null;
+  var words = function (hint, kind, n) {
+    var category = plurals ? plurals.select(n) : "other";
+    return (hint.getAttribute("data-" + kind + "-" + category) || hint.getAttribute("data-" + kind + "-other")).replace("{0}", String(n));
+  };
+
   document.querySelectorAll("textarea[data-max-length]").forEach(function (textarea) {
     var max = parseInt(textarea.getAttribute("data-max-length"), 10);
     var hint = document.getElementById(textarea.id + "-hint");
     if (!hint || !max) {
       return;
     }
-    var template = hint.getAttribute("data-remaining");
     var update = function () {
       var left = max - characters(textarea.value);
-      hint.textContent = template.replace("{0}", String(left));
+      hint.textContent = left >= 0 ? words(hint, "left", left) : words(hint, "over", -left);
       hint.classList.toggle("text-danger", left < 0);
     };
     textarea.addEventListener("input", update);

@@ -21,7 +21,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Postgres
                 "HelpPortal.Web.Data.Article",
                 typeof(Article),
                 baseEntityType,
-                propertyCount: 4,
+                propertyCount: 5,
                 navigationCount: 2,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
@@ -44,6 +44,14 @@ namespace HelpPortal.Web.Data.CompiledModels.Postgres
                 fieldInfo: typeof(Article).GetField("<Key>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 100);
             key.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var popularRank = runtimeEntityType.AddProperty(
+                "PopularRank",
+                typeof(int?),
+                propertyInfo: typeof(Article).GetProperty("PopularRank", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Article).GetField("<PopularRank>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            popularRank.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var sortOrder = runtimeEntityType.AddProperty(
                 "SortOrder",

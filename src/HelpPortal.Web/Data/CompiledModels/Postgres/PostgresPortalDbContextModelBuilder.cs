@@ -12,7 +12,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Postgres
     public partial class PostgresPortalDbContextModel
     {
         private PostgresPortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a082e7cf-fa13-48ab-b95e-343cb2b2af61"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("9be7162d-ca50-425b-85c3-1c8943782509"), entityTypeCount: 18)
         {
         }
 

@@ -20,7 +20,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Sqlite
                 "HelpPortal.Web.Data.Article",
                 typeof(Article),
                 baseEntityType,
-                propertyCount: 4,
+                propertyCount: 5,
                 navigationCount: 2,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
@@ -41,6 +41,13 @@ namespace HelpPortal.Web.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(Article).GetProperty("Key", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Article).GetField("<Key>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 100);
+
+            var popularRank = runtimeEntityType.AddProperty(
+                "PopularRank",
+                typeof(int?),
+                propertyInfo: typeof(Article).GetProperty("PopularRank", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Article).GetField("<PopularRank>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var sortOrder = runtimeEntityType.AddProperty(
                 "SortOrder",

@@ -11,7 +11,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Sqlite
     public partial class SqlitePortalDbContextModel
     {
         private SqlitePortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bcb9eaa0-125b-4636-acc2-5b729457ac5c"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("e427e84e-0e69-4d6b-914c-5700ce79ade7"), entityTypeCount: 17)
         {
         }
 

@@ -1,0 +1,67 @@
+using HelpPortal.Tests.Infrastructure;
+using HelpPortal.Web.Content;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelpPortal.Tests.Content;
+
+/// <summary>topics.yml's <c>popular:</c> lists: checked against the articles, imported as the home page's order.</summary>
+public sealed class PopularQuestionsTests : IDisposable
+{
+    private readonly TestContent _content = new();
+
+    [Theory]
+    [InlineData("[forgotten-password, no-such-article]", "The popular question 'no-such-article' of topic 'eu-login-account' is not the key of any article.")]
+    [InlineData("[forgotten-password, why-use-2fa]", "The popular question 'why-use-2fa' is in topic 'two-factor-authentication'; list it under that topic, not 'eu-login-account'.")]
+    [InlineData("[forgotten-password, forgotten-password]", "The popular question 'forgotten-password' is listed more than once.")]
+    public async Task A_popular_question_that_is_not_an_article_of_its_topic_is_an_error_at_its_line_and_is_left_out(string list, string message)
+    {
+        ListPopular("eu-login-account", list);
+        using var factory = new PortalFactory { ContentFolder = _content.Folder };
+        factory.CreateClient();
+
+        var report = await factory.ImportAsync();
+
+        var problem = Assert.Single(report.Problems, p => p.Field == "popular");
+        Assert.Equal((TopicsFile.FileName, 9, ProblemSeverity.Error, message), (problem.Path, problem.Line, problem.Severity, problem.Message));
+        Assert.True(report.Applied);
+        var popular = await factory.WithDbAsync(db => db.Articles.Where(a => a.PopularRank != null).OrderBy(a => a.PopularRank).Select(a => a.Key).ToListAsync());
+        Assert.Equal("forgotten-password", popular[0]);
+        Assert.DoesNotContain("no-such-article", popular);
+        Assert.DoesNotContain("why-use-2fa", popular);
+    }
+
+    [Fact]
+    public async Task The_import_ranks_popular_questions_by_topic_order_then_by_their_place_in_the_list()
+    {
+        using var factory = new PortalFactory { ContentFolder = _content.Folder };
+        factory.CreateClient();
+
+        var popular = await factory.WithDbAsync(db => db.Articles.Where(a => a.PopularRank != null).OrderBy(a => a.PopularRank).Select(a => a.Key).ToListAsync());
+
+        Assert.Equal(["forgotten-password", "confirmation-email-not-received", "sign-in-with-2fa", "2fa-without-smartphone", "set-up-eu-login-app", "qr-code-invalid"], popular);
+    }
+
+    [Fact]
+    public async Task A_question_taken_off_the_popular_list_is_no_longer_ranked()
+    {
+        using var factory = new PortalFactory { ContentFolder = _content.Folder };
+        factory.CreateClient();
+        ListPopular("eu-login-account", "[confirmation-email-not-received]");
+
+        await factory.ImportAsync();
+
+        var forgotten = await factory.WithDbAsync(db => db.Articles.SingleAsync(a => a.Key == "forgotten-password"));
+        Assert.Null(forgotten.PopularRank);
+    }
+
+    private void ListPopular(string topic, string list)
+    {
+        var lines = _content.Read(TopicsFile.FileName).Split('\n').ToList();
+        var key = lines.IndexOf($"- key: {topic}");
+        var popular = lines.FindIndex(key, l => l.StartsWith("  popular:", StringComparison.Ordinal));
+        lines[popular] = $"  popular: {list}";
+        _content.Write(TopicsFile.FileName, string.Join('\n', lines));
+    }
+
+    public void Dispose() => _content.Dispose();
+}
