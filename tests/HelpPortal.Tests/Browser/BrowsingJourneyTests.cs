@@ -61,7 +61,7 @@ public sealed class BrowsingJourneyTests(BrowserFixture browser)
         await page.WaitForLoadStateAsync(LoadState.Load);
         Assert.All(responses, r => Assert.Equal(browser.BaseAddress.Authority, new Uri(r.Url).Authority));
         Assert.All(responses, r => Assert.True(r.Status < 400, $"{r.Url} answered {r.Status}"));
-        Assert.Contains(responses, r => r.Url.Contains("bootstrap.min.css", StringComparison.Ordinal));
+        Assert.Contains(responses, r => r.Url.Contains("/css/site.", StringComparison.Ordinal));
         Assert.Empty(consoleErrors);
         Assert.Equal("system-ui", (await page.EvaluateAsync<string>("() => getComputedStyle(document.body).fontFamily")).Split(',')[0]);
     }
