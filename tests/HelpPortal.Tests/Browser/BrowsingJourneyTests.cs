@@ -67,6 +67,22 @@ public sealed class BrowsingJourneyTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_next_page_is_one_request_its_stylesheet_and_script_come_from_the_browser_cache()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/en/articles/what-is-the-cefr");
+        var logged = browser.Factory.Logs.Events.Count;
+
+        await page.GotoAsync("/en/articles/forgotten-password");
+
+        var paths = browser.Factory.Logs.Events.Skip(logged)
+            .Select(e => e.Properties.TryGetValue("RequestPath", out var path) ? path.ToString().Trim('"') : null)
+            .OfType<string>()
+            .ToList();
+        Assert.Equal(["/en/articles/forgotten-password"], paths);
+    }
+
+    [Fact]
     public async Task Kestrel_sends_no_server_header()
     {
         using var client = new HttpClient { BaseAddress = browser.BaseAddress };
