@@ -131,8 +131,10 @@ app.UseAdminArea();
 app.UseAuthorization();
 app.UseOutputCache();
 
+// wwwroot's files under fingerprinted URLs, cached for a year; WithStaticAssets lets views resolve "~/css/site.css" to
+// them, so a page view needs no request for its CSS or JavaScript once they are cached (decision 0006).
 app.MapStaticAssets();
-app.MapControllers();
+app.MapControllers().WithStaticAssets();
 app.MapPortalHealthChecks();
 
 await app.RunAsync();

@@ -61,9 +61,25 @@ public sealed class BrowsingJourneyTests(BrowserFixture browser)
         await page.WaitForLoadStateAsync(LoadState.Load);
         Assert.All(responses, r => Assert.Equal(browser.BaseAddress.Authority, new Uri(r.Url).Authority));
         Assert.All(responses, r => Assert.True(r.Status < 400, $"{r.Url} answered {r.Status}"));
-        Assert.Contains(responses, r => r.Url.Contains("bootstrap.min.css", StringComparison.Ordinal));
+        Assert.Contains(responses, r => r.Url.Contains("/css/site.", StringComparison.Ordinal));
         Assert.Empty(consoleErrors);
         Assert.Equal("system-ui", (await page.EvaluateAsync<string>("() => getComputedStyle(document.body).fontFamily")).Split(',')[0]);
+    }
+
+    [Fact]
+    public async Task The_next_page_is_one_request_its_stylesheet_and_script_come_from_the_browser_cache()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/en/articles/what-is-the-cefr");
+        var logged = browser.Factory.Logs.Events.Count;
+
+        await page.GotoAsync("/en/articles/forgotten-password");
+
+        var paths = browser.Factory.Logs.Events.Skip(logged)
+            .Select(e => e.Properties.TryGetValue("RequestPath", out var path) ? path.ToString().Trim('"') : null)
+            .OfType<string>()
+            .ToList();
+        Assert.Equal(["/en/articles/forgotten-password"], paths);
     }
 
     [Fact]

@@ -13,9 +13,9 @@ public abstract class ArticlePageTests(PortalFactory factory)
     {
         var (_, page) = await factory.CreateClient().GetPageAsync("/lv/articles/aizmirsta-parole");
 
-        var crumbs = page.QuerySelectorAll(".breadcrumb-item").Select(c => c.TextContent.Trim()).ToList();
+        var crumbs = page.QuerySelectorAll(".breadcrumbs li").Select(c => c.TextContent.Trim()).ToList();
         Assert.Equal(["Sākums", "EU Login konts", page.QuerySelector("h1")!.TextContent.Trim()], crumbs);
-        Assert.Equal("/lv/topics/eu-login-konts", page.QuerySelector(".breadcrumb-item:nth-child(2) a")!.GetAttribute("href"));
+        Assert.Equal("/lv/topics/eu-login-konts", page.QuerySelector(".breadcrumbs li:nth-child(2) a")!.GetAttribute("href"));
     }
 
     [DatabaseFact]

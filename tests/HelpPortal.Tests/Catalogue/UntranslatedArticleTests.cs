@@ -31,7 +31,7 @@ public abstract class UntranslatedArticleTests
         Assert.Equal("Šis raksts vēl nav pieejams latviešu valodā. Tālāk tas ir parādīts angļu valodā.", page.QuerySelector("[role=note]")!.TextContent.Trim());
         Assert.Equal("en", page.QuerySelector("article")!.GetAttribute("lang"));
         Assert.Contains("This answer exists only in English.", page.QuerySelector(".article-body")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("Sākums", page.QuerySelector(".breadcrumb-item a")!.TextContent);
+        Assert.Equal("Sākums", page.QuerySelector(".breadcrumbs li a")!.TextContent);
     }
 
     [DatabaseFact]
@@ -71,7 +71,7 @@ public abstract class UntranslatedArticleTests
 
         var item = page.QuerySelectorAll(".question").Single(q => q.QuerySelector("a")!.GetAttribute("href") == FallbackUrl);
         Assert.Equal("en", item.QuerySelector("a")!.GetAttribute("lang"));
-        Assert.Equal("angļu valodā", item.QuerySelector(".badge")!.TextContent);
+        Assert.Equal("angļu valodā", item.QuerySelector(".tag")!.TextContent);
     }
 
     public class Fixture : IDisposable

@@ -89,7 +89,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
 
         // Outside Development the static files are expected in a publish folder; the tests run from the build output.
+        // A build's manifest would be served as in development (every file "no-cache", edits picked up and compressed
+        // again on the fly); the switch serves it as a published one is: as built, fingerprinted files cached for a year.
         builder.UseStaticWebAssets();
+        builder.UseSetting("ReloadStaticAssetsAtRuntime", "false");
         if (SharedDatabaseOf is { } owner)
         {
             if (Database != TestDatabase.Postgres || owner.Database != TestDatabase.Postgres)

@@ -31,7 +31,7 @@ public abstract class SearchPagingTests : IDisposable
         Assert.Equal("25 results for “quokka”", first.QuerySelector("#results-heading")!.TextContent.Trim());
         Assert.Equal(20, first.QuerySelectorAll(".search-result").Length);
         Assert.Equal(5, second.QuerySelectorAll(".search-result").Length);
-        Assert.Equal("/en/search?q=quokka&page=2", first.QuerySelector(".pagination li:nth-child(2) a")!.GetAttribute("href"));
+        Assert.Equal("/en/search?q=quokka&page=2", first.QuerySelector(".pager li:nth-child(2) a")!.GetAttribute("href"));
         var firstPage = first.QuerySelectorAll(".search-result a").Select(a => a.GetAttribute("href"));
         Assert.Empty(second.QuerySelectorAll(".search-result a").Select(a => a.GetAttribute("href")).Intersect(firstPage));
     }

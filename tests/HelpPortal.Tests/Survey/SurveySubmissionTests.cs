@@ -273,7 +273,7 @@ public abstract class SurveySubmissionTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Paldies par jūsu atsauksmi", page.QuerySelector("h1")!.TextContent);
-        Assert.Equal("/lv/articles/aizmirsta-parole", page.QuerySelector("main a.btn")!.GetAttribute("href"));
+        Assert.Equal("/lv/articles/aizmirsta-parole", page.QuerySelector("main a.button")!.GetAttribute("href"));
     }
 
     [DatabaseFact]
