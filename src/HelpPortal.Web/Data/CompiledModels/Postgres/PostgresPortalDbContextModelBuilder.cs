@@ -12,7 +12,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Postgres
     public partial class PostgresPortalDbContextModel
     {
         private PostgresPortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a082e7cf-fa13-48ab-b95e-343cb2b2af61"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("b6e40379-2c04-471a-aa51-c78cff8d2a0a"), entityTypeCount: 19)
         {
         }
 
@@ -23,6 +23,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Postgres
             var article = ArticleEntityType.Create(this);
             var articleTranslation = ArticleTranslationEntityType.Create(this);
             var contentImport = ContentImportEntityType.Create(this);
+            var contentPage = ContentPageEntityType.Create(this);
             var topic = TopicEntityType.Create(this);
             var topicTranslation = TopicTranslationEntityType.Create(this);
             var articleVote = ArticleVoteEntityType.Create(this);
@@ -53,6 +54,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Postgres
             ArticleEntityType.CreateAnnotations(article);
             ArticleTranslationEntityType.CreateAnnotations(articleTranslation);
             ContentImportEntityType.CreateAnnotations(contentImport);
+            ContentPageEntityType.CreateAnnotations(contentPage);
             TopicEntityType.CreateAnnotations(topic);
             TopicTranslationEntityType.CreateAnnotations(topicTranslation);
             ArticleVoteEntityType.CreateAnnotations(articleVote);

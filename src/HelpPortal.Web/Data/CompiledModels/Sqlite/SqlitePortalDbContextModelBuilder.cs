@@ -11,7 +11,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Sqlite
     public partial class SqlitePortalDbContextModel
     {
         private SqlitePortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bcb9eaa0-125b-4636-acc2-5b729457ac5c"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("3f0b9fcd-a5b5-42d8-a4ae-17e3e4cfb08e"), entityTypeCount: 18)
         {
         }
 
@@ -22,6 +22,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Sqlite
             var article = ArticleEntityType.Create(this);
             var articleTranslation = ArticleTranslationEntityType.Create(this);
             var contentImport = ContentImportEntityType.Create(this);
+            var contentPage = ContentPageEntityType.Create(this);
             var topic = TopicEntityType.Create(this);
             var topicTranslation = TopicTranslationEntityType.Create(this);
             var articleVote = ArticleVoteEntityType.Create(this);
@@ -51,6 +52,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Sqlite
             ArticleEntityType.CreateAnnotations(article);
             ArticleTranslationEntityType.CreateAnnotations(articleTranslation);
             ContentImportEntityType.CreateAnnotations(contentImport);
+            ContentPageEntityType.CreateAnnotations(contentPage);
             TopicEntityType.CreateAnnotations(topic);
             TopicTranslationEntityType.CreateAnnotations(topicTranslation);
             ArticleVoteEntityType.CreateAnnotations(articleVote);
