@@ -43,13 +43,26 @@ public static class ContentCommands
         var content = new ContentReader().Read(folder);
         var problems = content.Problems.ToList();
 
-        // The shipped organisation details are placeholders: a public site must not go live naming nobody.
-        var organisation = services.GetRequiredService<IOptions<OrganisationOptions>>().Value;
-        if (services.GetRequiredService<IHostEnvironment>().IsProduction() && organisation.HasPlaceholders)
+        // The shipped organisation details are placeholders: a public site must not go live naming nobody. The check is
+        // about content, so settings the portal would refuse at start are a warning here, not a crash.
+        if (services.GetRequiredService<IHostEnvironment>().IsProduction())
         {
-            problems.Add(new("Portal:Organisation", 0, null,
-                "The organisation's name, contact email or address is still a placeholder ([…] or @example.org): the footer and the legal pages show it. Set Portal:Organisation (see docs/operations.md).",
-                ProblemSeverity.Warning));
+            string? warning;
+            try
+            {
+                warning = services.GetRequiredService<IOptions<OrganisationOptions>>().Value.HasPlaceholders
+                    ? "The organisation's name, contact email or address is still a placeholder ([…] or @example.org): the footer and the legal pages show it. Set Portal:Organisation (see docs/operations.md)."
+                    : null;
+            }
+            catch (OptionsValidationException ex)
+            {
+                warning = $"{ex.Message} The portal will not start until it is set (see docs/operations.md).";
+            }
+
+            if (warning is not null)
+            {
+                problems.Add(new("Portal:Organisation", 0, null, warning, ProblemSeverity.Warning));
+            }
         }
 
         foreach (var problem in problems)
