@@ -7,6 +7,7 @@ using HelpPortal.Web.Content;
 using HelpPortal.Web.Data;
 using HelpPortal.Web.Health;
 using HelpPortal.Web.Infrastructure;
+using HelpPortal.Web.Legal;
 using HelpPortal.Web.Localization;
 using HelpPortal.Web.Search;
 using HelpPortal.Web.Survey;
@@ -72,6 +73,9 @@ builder.Services.AddSearch();
 // configured public origin, never a Host header an attacker chose; who runs the site comes from configuration too.
 builder.Services.AddPublicOrigin();
 builder.Services.AddOrganisation();
+
+// The privacy notice, cookie list and accessibility statement: content pages filled in from that configuration.
+builder.Services.AddLegalPages();
 builder.Services.AddCatalogueOutputCache();
 builder.Services.AddPortalHealthChecks();
 builder.Services.AddHsts(options =>

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelpPortal.Web.Catalogue;
 
-/// <summary>/sitemap.xml (every home, topic and article page in each language, with hreflang alternates) and /robots.txt.</summary>
+/// <summary>/sitemap.xml (every home, topic, article and content page in each language, with hreflang alternates) and /robots.txt.</summary>
 public sealed class SitemapController(PortalDbContext db, PublicOrigin publicOrigin) : Controller
 {
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -23,6 +23,8 @@ public sealed class SitemapController(PortalDbContext db, PublicOrigin publicOri
             .Select(t => t.Translations.Select(x => new { x.Culture, x.Slug }).ToList()).ToListAsync(cancellationToken);
         var articles = await db.Articles.AsNoTracking().OrderBy(a => a.Topic.SortOrder).ThenBy(a => a.SortOrder)
             .Select(a => a.Translations.Select(x => new { x.Culture, x.Slug, x.UpdatedOn }).ToList()).ToListAsync(cancellationToken);
+        var contentPages = await db.ContentPages.AsNoTracking().OrderBy(p => p.SortOrder).ThenBy(p => p.Key).ThenBy(p => p.Culture)
+            .Select(p => new { p.Key, p.Culture, p.Slug, p.UpdatedOn }).ToListAsync(cancellationToken);
 
         var pages = new List<IReadOnlyList<(string Culture, string Url, DateOnly? Updated)>>
         {
@@ -30,6 +32,7 @@ public sealed class SitemapController(PortalDbContext db, PublicOrigin publicOri
         };
         pages.AddRange(topics.Select(t => t.Select(x => (x.Culture, PortalUrls.Topic(x.Culture, x.Slug), (DateOnly?)null)).ToList()));
         pages.AddRange(articles.Select(a => a.Select(x => (x.Culture, PortalUrls.Article(x.Culture, x.Slug), x.UpdatedOn)).ToList()));
+        pages.AddRange(contentPages.GroupBy(p => p.Key).Select(g => g.Select(x => (x.Culture, PortalUrls.Page(x.Culture, x.Slug), x.UpdatedOn)).ToList()));
 
         var origin = publicOrigin.Absolute(Request, "");
         using var output = new MemoryStream();

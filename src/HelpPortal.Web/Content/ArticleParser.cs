@@ -3,12 +3,15 @@ using System.Text.RegularExpressions;
 
 namespace HelpPortal.Web.Content;
 
-/// <summary>Reads one article file: its front matter fields, each checked with the line it is on.</summary>
+/// <summary>Reads one article or page file: its front matter fields, each checked with the line it is on.</summary>
 internal static partial class ArticleParser
 {
     private static readonly string[] KnownFields = ["key", "title", "topic", "order", "summary", "slug", "updated"];
 
-    public static ArticleDocument? Parse(string path, string culture, string text, List<ContentProblem> problems)
+    // A page is in no topic; everything else is read and checked as an article's.
+    private static readonly string[] KnownPageFields = ["key", "title", "order", "summary", "slug", "updated"];
+
+    public static ArticleDocument? Parse(string path, string culture, string text, List<ContentProblem> problems, ContentKind kind = ContentKind.Article)
     {
         var before = problems.Count;
         var frontMatter = FrontMatter.Parse(path, text, problems);
@@ -18,9 +21,10 @@ internal static partial class ArticleParser
         }
 
         var fields = frontMatter.Fields;
-        foreach (var unknown in fields.Keys.Except(KnownFields))
+        var known = kind == ContentKind.Page ? KnownPageFields : KnownFields;
+        foreach (var unknown in fields.Keys.Except(known))
         {
-            problems.Add(new(path, fields[unknown].Line, unknown, $"Unknown field '{unknown}' is ignored (known fields: {string.Join(", ", KnownFields)}).", ProblemSeverity.Warning));
+            problems.Add(new(path, fields[unknown].Line, unknown, $"Unknown field '{unknown}' is ignored (known fields: {string.Join(", ", known)}).", ProblemSeverity.Warning));
         }
 
         var key = Required(path, fields, "key", problems);
@@ -35,7 +39,7 @@ internal static partial class ArticleParser
             problems.Add(new(path, fields["title"].Line, "title", "The title is longer than 300 characters."));
         }
 
-        var topic = Required(path, fields, "topic", problems);
+        var topic = kind == ContentKind.Page ? "" : Required(path, fields, "topic", problems);
         var orderText = Required(path, fields, "order", problems);
         var order = 0;
         if (orderText is not null && (!int.TryParse(orderText, NumberStyles.None, CultureInfo.InvariantCulture, out order)))
@@ -70,6 +74,7 @@ internal static partial class ArticleParser
             }
         }
 
+        PagePlaceholders.Check(path, kind, fields, frontMatter.Body, frontMatter.BodyStartLine, problems);
         if (problems.Skip(before).Any(p => p.Severity == ProblemSeverity.Error))
         {
             return null;
@@ -78,7 +83,7 @@ internal static partial class ArticleParser
         return new ArticleDocument(
             path, culture, key!, title!, topic!, order, summary, slug, updated,
             frontMatter.Body, frontMatter.BodyStartLine, text,
-            fields.ToDictionary(f => f.Key, f => f.Value.Line, StringComparer.Ordinal));
+            fields.ToDictionary(f => f.Key, f => f.Value.Line, StringComparer.Ordinal), kind);
     }
 
     internal static bool IsValidSlug(string value) => SlugPattern().IsMatch(value);

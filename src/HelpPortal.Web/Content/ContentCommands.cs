@@ -41,13 +41,38 @@ public static class ContentCommands
     {
         var folder = services.GetRequiredService<PortalPaths>().Resolve(services.GetRequiredService<IOptions<ContentOptions>>().Value.Path);
         var content = new ContentReader().Read(folder);
-        foreach (var problem in content.Problems)
+        var problems = content.Problems.ToList();
+
+        // The shipped organisation details are placeholders: a public site must not go live naming nobody. The check is
+        // about content, so settings the portal would refuse at start are a warning here, not a crash.
+        if (services.GetRequiredService<IHostEnvironment>().IsProduction())
+        {
+            string? warning;
+            try
+            {
+                warning = services.GetRequiredService<IOptions<OrganisationOptions>>().Value.HasPlaceholders
+                    ? "The organisation's name, contact email or address is still a placeholder ([…] or @example.org): the footer and the legal pages show it. Set Portal:Organisation (see docs/operations.md)."
+                    : null;
+            }
+            catch (OptionsValidationException ex)
+            {
+                warning = $"{ex.Message} The portal will not start until it is set (see docs/operations.md).";
+            }
+
+            if (warning is not null)
+            {
+                problems.Add(new("Portal:Organisation", 0, null, warning, ProblemSeverity.Warning));
+            }
+        }
+
+        foreach (var problem in problems)
         {
             output.WriteLine(problem);
         }
 
         var topics = content.Topics?.Count ?? 0;
-        output.WriteLine($"{folder}: {topics} topics, {content.Articles.Count} article files load; {content.ErrorCount} errors, {content.WarningCount} warnings.");
+        var warnings = problems.Count(p => p.Severity == ProblemSeverity.Warning);
+        output.WriteLine($"{folder}: {topics} topics, {content.Articles.Count} article files and {content.Pages.Count} page files load; {content.ErrorCount} errors, {warnings} warnings.");
         return content.ErrorCount > 0 ? 1 : 0;
     }
 }

@@ -62,7 +62,9 @@ public sealed partial class ContentImporter(
         // The hashes the catalogue holds, read before the import's lock, which must not be held while files render: a file
         // with one of them renders to the HTML already stored, so only new and changed files are rendered. Should another
         // instance change a row before this import holds the lock, that file is rendered when it is written.
-        var imported = await db.ArticleTranslations.AsNoTracking().Select(t => t.ContentHash).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
+        var imported = await db.ArticleTranslations.AsNoTracking().Select(t => t.ContentHash)
+            .Concat(db.ContentPages.AsNoTracking().Select(p => p.ContentHash))
+            .ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
         var content = new ContentReader().Read(folder, imported.Contains);
         foreach (var problem in content.Problems)
         {
@@ -83,6 +85,8 @@ public sealed partial class ContentImporter(
 
         var topics = await SyncTopicsAsync(content.Topics, cancellationToken);
         var (added, updated, unchanged, removed) = await SyncArticlesAsync(content, topics, cancellationToken);
+        var pages = await SyncPagesAsync(content, cancellationToken);
+        (added, updated, unchanged, removed) = (added + pages.Added, updated + pages.Updated, unchanged + pages.Unchanged, removed + pages.Removed);
 
         db.ContentImports.Add(new ContentImport
         {
@@ -236,6 +240,71 @@ public sealed partial class ContentImporter(
 
         await db.SaveChangesAsync(cancellationToken);
         await SearchIndex.UpdateAsync(db, changed, removedIds, cancellationToken);
+        return (added, updated, unchanged, removed);
+    }
+
+    /// <summary>The pages, by the articles' rules: a file that failed keeps its row, a file that is gone loses it.</summary>
+    private async Task<(int Added, int Updated, int Unchanged, int Removed)> SyncPagesAsync(ContentSet content, CancellationToken cancellationToken)
+    {
+        var rows = await db.ContentPages.ToListAsync(cancellationToken);
+        var wanted = content.Pages.Select(p => (p.Document.Key, p.Document.Culture)).ToHashSet();
+        var claimedSlugs = content.Pages.Select(p => (p.Document.Culture, p.Document.Slug)).ToHashSet();
+        var claimedPaths = content.Pages.Select(p => p.Document.Path).ToHashSet(StringComparer.Ordinal);
+
+        // Removals first, in their own save, so a renamed or re-keyed file never collides with its old row.
+        var removed = 0;
+        foreach (var row in rows.ToList())
+        {
+            var keptAfterFailure = content.KeepsLastGoodVersion(row.SourcePath)
+                && !claimedSlugs.Contains((row.Culture, row.Slug))
+                && !claimedPaths.Contains(row.SourcePath);
+            if (!wanted.Contains((row.Key, row.Culture)) && !keptAfterFailure)
+            {
+                db.ContentPages.Remove(row);
+                rows.Remove(row);
+                removed++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        int added = 0, updated = 0, unchanged = 0;
+        foreach (var rendered in content.Pages)
+        {
+            var document = rendered.Document;
+            var row = rows.FirstOrDefault(r => r.Key == document.Key && r.Culture == document.Culture);
+            if (row?.ContentHash == rendered.ContentHash)
+            {
+                unchanged++;
+                continue;
+            }
+
+            if (row is null)
+            {
+                row = new ContentPage
+                {
+                    Key = document.Key, Culture = document.Culture, Slug = document.Slug, Title = document.Title, Html = rendered.Html,
+                    SourcePath = document.Path, ContentHash = rendered.ContentHash,
+                };
+                db.ContentPages.Add(row);
+                added++;
+            }
+            else
+            {
+                updated++;
+            }
+
+            row.Slug = document.Slug;
+            row.Title = document.Title;
+            row.Summary = document.Summary;
+            row.SortOrder = document.Order;
+            row.Html = rendered.Html;
+            row.UpdatedOn = document.Updated;
+            row.SourcePath = document.Path;
+            row.ContentHash = rendered.ContentHash;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
         return (added, updated, unchanged, removed);
     }
 

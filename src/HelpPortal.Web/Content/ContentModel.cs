@@ -11,7 +11,18 @@ public sealed record TopicDefinition(string Key, int Order, IReadOnlyDictionary<
     public int PopularLine { get; init; }
 }
 
-/// <summary>An article file whose front matter has been read and checked on its own.</summary>
+/// <summary>
+/// What a content file is: an article (a question in a topic, under <c>{culture}/{topic}/</c>) or a page (under
+/// <c>{culture}/pages/</c>: the privacy notice, the cookie list, the accessibility statement — in no topic, linked from
+/// every page's footer). Both go through the same reader, renderer, sanitizer and import.
+/// </summary>
+public enum ContentKind
+{
+    Article,
+    Page,
+}
+
+/// <summary>An article or page file whose front matter has been read and checked on its own (a page has no topic).</summary>
 public sealed record ArticleDocument(
     string Path,
     string Culture,
@@ -25,7 +36,8 @@ public sealed record ArticleDocument(
     string Body,
     int BodyStartLine,
     string RawText,
-    IReadOnlyDictionary<string, int> FieldLines)
+    IReadOnlyDictionary<string, int> FieldLines,
+    ContentKind Kind = ContentKind.Article)
 {
     public int LineOf(string field) => FieldLines.TryGetValue(field, out var line) ? line : 1;
 }
@@ -69,6 +81,9 @@ public sealed class ContentSet
     public IReadOnlyList<TopicDefinition>? Topics { get; init; }
 
     public IReadOnlyList<RenderedArticle> Articles { get; init; } = [];
+
+    /// <summary>The pages (<see cref="ContentKind.Page"/>) that load, rendered like the articles.</summary>
+    public IReadOnlyList<RenderedArticle> Pages { get; init; } = [];
 
     /// <summary>Files that exist but did not load; what the catalogue holds for them is kept.</summary>
     public IReadOnlySet<string> FailedPaths { get; init; } = new HashSet<string>();

@@ -27,13 +27,13 @@ internal sealed class ContentReader
         var failed = new HashSet<string>(StringComparer.Ordinal);
         var unreadableFolders = new HashSet<string>(StringComparer.Ordinal);
         var documents = new List<ArticleDocument>();
-        var slugsByPath = new Dictionary<string, (string Culture, string Slug)>(StringComparer.Ordinal);
+        var slugsByPath = new Dictionary<string, (string Culture, string Slug, ContentKind Kind)>(StringComparer.Ordinal);
 
-        foreach (var (path, culture) in ArticleFiles(contentFolder, problems, unreadableFolders))
+        foreach (var (path, culture, kind) in ArticleFiles(contentFolder, problems, unreadableFolders))
         {
             var document = ForFile(path, 0, problems,
-                () => ContentFolder.ReadText(contentFolder, path, problems) is { } text ? ArticleParser.Parse(path, culture, text, problems) : null);
-            slugsByPath[path] = (culture, document?.Slug ?? Path.GetFileNameWithoutExtension(path));
+                () => ContentFolder.ReadText(contentFolder, path, problems) is { } text ? ArticleParser.Parse(path, culture, text, problems, kind) : null);
+            slugsByPath[path] = (culture, document?.Slug ?? Path.GetFileNameWithoutExtension(path), kind);
             if (document is null)
             {
                 failed.Add(path);
@@ -48,8 +48,10 @@ internal sealed class ContentReader
         topics = CheckPopular(topics, documents, problems);
         failed.UnionWith(documents.Except(consistent).Select(d => d.Path));
 
-        // A link resolves to any article file that exists, even one that failed today: its last good version is still served.
-        string? ArticleUrl(string path) => slugsByPath.TryGetValue(path, out var target) ? PortalUrls.Article(target.Culture, target.Slug) : null;
+        // A link resolves to any article or page file that exists, even one that failed today: its last good version is still served.
+        string? ArticleUrl(string path) => slugsByPath.TryGetValue(path, out var target)
+            ? target.Kind == ContentKind.Page ? PortalUrls.Page(target.Culture, target.Slug) : PortalUrls.Article(target.Culture, target.Slug)
+            : null;
 
         var articles = new List<RenderedArticle>();
         foreach (var document in consistent)
@@ -68,7 +70,8 @@ internal sealed class ContentReader
         return new ContentSet
         {
             Topics = topics,
-            Articles = articles,
+            Articles = [.. articles.Where(a => a.Document.Kind == ContentKind.Article)],
+            Pages = [.. articles.Where(a => a.Document.Kind == ContentKind.Page)],
             FailedPaths = failed,
             UnreadableFolders = unreadableFolders,
             Problems = [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line)],
@@ -97,7 +100,7 @@ internal sealed class ContentReader
     /// <summary>Missing and stale translations are warnings: the portal serves a fallback, but the content team should know.</summary>
     private static void CheckTranslations(List<ArticleDocument> loaded, List<ContentProblem> problems)
     {
-        foreach (var versions in loaded.GroupBy(d => d.Key))
+        foreach (var versions in loaded.GroupBy(d => (d.Kind, d.Key)))
         {
             foreach (var document in versions)
             {
@@ -116,14 +119,17 @@ internal sealed class ContentReader
             {
                 var source = versions.First();
                 problems.Add(new(source.Path, source.LineOf("key"), "key",
-                    $"No {culture} translation of '{source.Key}' is loaded (expected under {culture}/{source.Topic}/); visitors see this version with a notice.",
+                    $"No {culture} translation of '{source.Key}' is loaded (expected under {culture}/{(source.Kind == ContentKind.Page ? PagesFolder : source.Topic)}/); visitors see this version with a notice.",
                     ProblemSeverity.Warning));
             }
         }
     }
 
-    /// <summary>Every .md file under a culture folder, in a stable order; files anywhere else are reported.</summary>
-    private static IEnumerable<(string Path, string Culture)> ArticleFiles(string contentFolder, List<ContentProblem> problems, HashSet<string> unreadableFolders)
+    /// <summary>The folder, under each language's, of the pages (<see cref="ContentKind.Page"/>): no topic may use its name.</summary>
+    public const string PagesFolder = "pages";
+
+    /// <summary>Every .md file under a culture folder, in a stable order, with its kind; files anywhere else are reported.</summary>
+    private static IEnumerable<(string Path, string Culture, ContentKind Kind)> ArticleFiles(string contentFolder, List<ContentProblem> problems, HashSet<string> unreadableFolders)
     {
         foreach (var path in ContentFolder.MarkdownFiles(contentFolder, problems, unreadableFolders))
         {
@@ -139,7 +145,19 @@ internal sealed class ContentReader
                 continue;
             }
 
-            yield return (path, segments[0]);
+            if (segments.Length > 1 && segments[1] == PagesFolder)
+            {
+                if (segments.Length != 3)
+                {
+                    problems.Add(new(path, 0, null, $"Pages are files directly in {segments[0]}/{PagesFolder}/, not in a folder inside it."));
+                    continue;
+                }
+
+                yield return (path, segments[0], ContentKind.Page);
+                continue;
+            }
+
+            yield return (path, segments[0], ContentKind.Article);
         }
     }
 
@@ -150,7 +168,7 @@ internal sealed class ContentReader
         var topicKeys = topics?.Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
         if (topicKeys is not null)
         {
-            foreach (var document in documents.Where(d => !topicKeys.Contains(d.Topic)))
+            foreach (var document in documents.Where(d => d.Kind == ContentKind.Article && !topicKeys.Contains(d.Topic)))
             {
                 problems.Add(new(document.Path, document.LineOf("topic"), "topic", $"The topic '{document.Topic}' is not in topics.yml (known topics: {string.Join(", ", topicKeys)})."));
                 rejected.Add(document);
@@ -159,12 +177,13 @@ internal sealed class ContentReader
 
         // A clash rejects every file in it: whichever came first alphabetically is not more right, and the catalogue
         // keeps the version it already has until an author settles it.
-        RejectClashes(documents, d => (d.Culture, d.Key), "key", d => $"The key '{d.Key}'", "each article has one file per language", rejected, problems);
-        RejectClashes(documents, d => (d.Culture, d.Slug), "slug", d => $"The slug '{d.Slug}'", "slugs must be unique within a language", rejected, problems);
+        // Articles and pages have URLs of their own (/articles/…, /pages/…): each kind's keys and slugs are its own.
+        RejectClashes(documents, d => (d.Kind, d.Culture, d.Key), "key", d => $"The key '{d.Key}'", "each article or page has one file per language", rejected, problems);
+        RejectClashes(documents, d => (d.Kind, d.Culture, d.Slug), "slug", d => $"The slug '{d.Slug}'", "slugs must be unique within a language", rejected, problems);
 
         // Translations share one place in the catalogue; the English file is the reference when they disagree.
         var cultureOrder = PortalCultures.All.ToList();
-        foreach (var translations in documents.Except(rejected).GroupBy(d => d.Key))
+        foreach (var translations in documents.Except(rejected).GroupBy(d => (d.Kind, d.Key)))
         {
             var ordered = translations.OrderBy(d => cultureOrder.IndexOf(d.Culture)).ToList();
             var reference = ordered[0];

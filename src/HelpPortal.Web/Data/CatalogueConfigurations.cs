@@ -53,3 +53,20 @@ internal sealed class ArticleTranslationConfiguration : IEntityTypeConfiguration
         builder.HasIndex(t => t.SourcePath).IsUnique();
     }
 }
+
+internal sealed class ContentPageConfiguration : IEntityTypeConfiguration<ContentPage>
+{
+    public void Configure(EntityTypeBuilder<ContentPage> builder)
+    {
+        builder.Property(p => p.Key).HasMaxLength(100);
+        builder.Property(p => p.Culture).HasMaxLength(5);
+        builder.Property(p => p.Slug).HasMaxLength(150);
+        builder.Property(p => p.Title).HasMaxLength(300);
+        builder.Property(p => p.Summary).HasMaxLength(1000);
+        builder.Property(p => p.SourcePath).HasMaxLength(400);
+        builder.Property(p => p.ContentHash).HasMaxLength(64);
+        builder.HasIndex(p => new { p.Key, p.Culture }).IsUnique();
+        builder.HasIndex(p => new { p.Culture, p.Slug }).IsUnique();
+        builder.HasIndex(p => p.SourcePath).IsUnique();
+    }
+}

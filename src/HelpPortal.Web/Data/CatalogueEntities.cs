@@ -61,6 +61,34 @@ public sealed class ArticleTranslation
     public required string ContentHash { get; set; }
 }
 
+/// <summary>
+/// A page of content/{culture}/pages/ in one language — the privacy notice, the cookie list, the accessibility
+/// statement: imported like an article's translation, but in no topic, so no topic list, search, vote or survey sees it.
+/// Its translations share <see cref="Key"/>.
+/// </summary>
+public sealed class ContentPage
+{
+    public int Id { get; set; }
+    public required string Key { get; set; }
+    public required string Culture { get; set; }
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+    public string? Summary { get; set; }
+
+    /// <summary>The footer lists the pages in this order.</summary>
+    public int SortOrder { get; set; }
+
+    /// <summary>Sanitized HTML rendered once at import, placeholders (<c>{{organisation.name}}</c>…) still in it.</summary>
+    public required string Html { get; set; }
+
+    public DateOnly? UpdatedOn { get; set; }
+
+    /// <summary>Path relative to the content folder, with forward slashes.</summary>
+    public required string SourcePath { get; set; }
+
+    public required string ContentHash { get; set; }
+}
+
 /// <summary>One run of the content importer, kept for /healthz and operators.</summary>
 public sealed class ContentImport
 {

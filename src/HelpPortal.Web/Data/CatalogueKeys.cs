@@ -8,7 +8,8 @@ namespace HelpPortal.Web.Data;
 /// submission checks its topic and source article against them, and the survey takes thousands a second. An import in
 /// this process forgets them at once; a change made by another process (another instance, <c>content import</c>) is
 /// seen within <paramref name="maxAge"/>, after which they are read again. An import that changes only topics.yml
-/// counts no change (it evicts no page), so the age is what brings its topics here.
+/// counts no change (it evicts no page), so the age is what brings its topics here. The pages' titles and slugs are
+/// kept here too, for the footer of every page (error and admin pages included, which no cache spares a query).
 /// </summary>
 public sealed class CatalogueKeys(IServiceScopeFactory scopes, TimeProvider time, TimeSpan maxAge)
 {
@@ -20,6 +21,10 @@ public sealed class CatalogueKeys(IServiceScopeFactory scopes, TimeProvider time
 
     public async Task<bool> IsArticleAsync(string key, CancellationToken cancellationToken)
         => (await CurrentAsync().WaitAsync(cancellationToken)).Articles.Contains(key);
+
+    /// <summary>Every page of content/{culture}/pages/ in every language, in the footer's order.</summary>
+    public async Task<IReadOnlyList<PageEntry>> PagesAsync(CancellationToken cancellationToken)
+        => (await CurrentAsync().WaitAsync(cancellationToken)).Pages;
 
     /// <summary>After an import has committed: the next question reads the keys again.</summary>
     public void Forget() => Volatile.Write(ref _current, null);
@@ -52,10 +57,15 @@ public sealed class CatalogueKeys(IServiceScopeFactory scopes, TimeProvider time
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var topics = await db.Topics.Select(t => t.Key).ToListAsync();
         var articles = await db.Articles.Select(a => a.Key).ToListAsync();
-        return new Keys(topics.ToFrozenSet(StringComparer.Ordinal), articles.ToFrozenSet(StringComparer.Ordinal));
+        var pages = await db.ContentPages.OrderBy(p => p.SortOrder).ThenBy(p => p.Key)
+            .Select(p => new PageEntry(p.Key, p.Culture, p.Slug, p.Title)).ToListAsync();
+        return new Keys(topics.ToFrozenSet(StringComparer.Ordinal), articles.ToFrozenSet(StringComparer.Ordinal), pages);
     }
 
-    private sealed record Keys(FrozenSet<string> Topics, FrozenSet<string> Articles);
+    private sealed record Keys(FrozenSet<string> Topics, FrozenSet<string> Articles, IReadOnlyList<PageEntry> Pages);
 
     private sealed record Reading(Task<Keys> Keys, long Started);
 }
+
+/// <summary>A page of content/{culture}/pages/ in one language, as the footer links it.</summary>
+public sealed record PageEntry(string Key, string Culture, string Slug, string Title);

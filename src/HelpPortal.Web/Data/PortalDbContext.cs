@@ -19,6 +19,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<TopicTranslation> TopicTranslations => Set<TopicTranslation>();
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleTranslation> ArticleTranslations => Set<ArticleTranslation>();
+    public DbSet<ContentPage> ContentPages => Set<ContentPage>();
     public DbSet<ContentImport> ContentImports => Set<ContentImport>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<SearchMiss> SearchMisses => Set<SearchMiss>();

@@ -28,6 +28,9 @@ public sealed class FeedbackController(PortalDbContext db, TimeProvider time, IS
 {
     public const string VoterCookie = "hp_voter";
 
+    /// <summary>How long a browser keeps its voter id (the cookie list on the cookies page states it from here).</summary>
+    public static readonly TimeSpan VoterCookieLifetime = TimeSpan.FromDays(365);
+
     // The stored form of VotedAt, as the model's convention stores every DateTimeOffset.
     private static readonly DateTimeOffsetToUtcTicksConverter TicksConverter = new();
 
@@ -106,7 +109,7 @@ public sealed class FeedbackController(PortalDbContext db, TimeProvider time, IS
         if (id is null || id.Length is < 16 or > 64)
         {
             id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-            Response.Cookies.Append(VoterCookie, id, PortalCookies.Essential(Request, TimeSpan.FromDays(365)));
+            Response.Cookies.Append(VoterCookie, id, PortalCookies.Essential(Request, VoterCookieLifetime));
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)));

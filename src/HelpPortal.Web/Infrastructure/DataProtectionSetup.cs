@@ -15,6 +15,9 @@ public sealed class DataProtectionSettings
 
 public static class DataProtectionSetup
 {
+    /// <summary>The antiforgery cookie of the survey, vote and admin forms: a session cookie.</summary>
+    public const string AntiforgeryCookieName = "hp_antiforgery";
+
     /// <summary>
     /// Keys on disk (next to the database by default), so antiforgery tokens, admin cookies and the survey's start stamp
     /// stay valid across restarts; and the antiforgery cookie the survey and admin forms share.
@@ -31,7 +34,7 @@ public static class DataProtectionSetup
             keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(paths.Resolve(settings.Value.KeysPath)), loggers));
         services.AddAntiforgery(antiforgery =>
         {
-            antiforgery.Cookie.Name = "hp_antiforgery";
+            antiforgery.Cookie.Name = AntiforgeryCookieName;
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
             antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });

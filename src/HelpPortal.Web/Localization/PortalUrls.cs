@@ -1,7 +1,8 @@
 namespace HelpPortal.Web.Localization;
 
 /// <summary>
-/// The one place that knows the public URL contract (/{culture}/, /{culture}/topics/{slug}, /{culture}/articles/{slug}).
+/// The one place that knows the public URL contract (/{culture}/, /{culture}/topics/{slug}, /{culture}/articles/{slug},
+/// /{culture}/pages/{slug}).
 /// The importer uses it for links inside articles and the views for everything else; the routes in
 /// the catalogue controller must agree with it, and the routing tests hold them together.
 /// </summary>
@@ -12,6 +13,9 @@ public static class PortalUrls
     public static string Topic(string culture, string slug) => $"/{culture}/topics/{Uri.EscapeDataString(slug)}";
 
     public static string Article(string culture, string slug) => $"/{culture}/articles/{Uri.EscapeDataString(slug)}";
+
+    /// <summary>A page of content/{culture}/pages/ (privacy notice, cookies, accessibility statement).</summary>
+    public static string Page(string culture, string slug) => $"/{culture}/pages/{Uri.EscapeDataString(slug)}";
 
     public static string Search(string culture, string? query, int page = 1)
     {

@@ -28,7 +28,8 @@ public sealed class SurveyController(
     /// <summary>The largest survey POST accepted (a full honest form is about 10 KB even with 1,000 encoded Latvian letters).</summary>
     public const int MaxRequestBodyBytes = 32 * 1024;
 
-    private static readonly TimeSpan CompletedPromptLifetime = TimeSpan.FromDays(5 * 365);
+    /// <summary>How long the prompt stays hidden after the survey was answered (the cookies page states it from here).</summary>
+    public static readonly TimeSpan CompletedPromptLifetime = TimeSpan.FromDays(5 * 365);
 
     private IDataProtector StartedStamp => dataProtection.CreateProtector("HelpPortal.Survey.Started");
 

@@ -12,6 +12,12 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("/en/articles/set-up-the-eu-login-app")]
     [InlineData("/lv/articles/eu-login-lietotnes-iestatisana")]
     [InlineData("/lv/articles/does-not-exist")]
+    [InlineData("/en/pages/privacy")]
+    [InlineData("/lv/pages/privatums")]
+    [InlineData("/en/pages/cookies")]
+    [InlineData("/lv/pages/sikdatnes")]
+    [InlineData("/en/pages/accessibility")]
+    [InlineData("/lv/pages/pieklustamiba")]
     public async Task The_page_has_no_serious_or_critical_accessibility_violations(string url)
     {
         var page = await browser.NewPageAsync();

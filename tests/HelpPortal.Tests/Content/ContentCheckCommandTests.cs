@@ -16,7 +16,48 @@ public sealed class ContentCheckCommandTests : IDisposable
         var (exitCode, output) = await RunAsync(TestContent.RepositoryContentFolder, "content", "check");
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("6 topics, 50 article files load; 0 errors, 0 warnings.", output, StringComparison.Ordinal);
+        Assert.Contains("6 topics, 50 article files and 6 page files load; 0 errors, 0 warnings.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_production_content_check_warns_while_the_organisation_is_still_the_shipped_placeholder()
+    {
+        using var factory = new PortalFactory { ContentFolder = TestContent.RepositoryContentFolder };
+
+        var (exitCode, output, _) = await factory.RunCommandAsync(null, "content", "check");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Portal:Organisation: warning: The organisation's name, contact email or address is still a placeholder", output, StringComparison.Ordinal);
+        Assert.Contains("0 errors, 1 warnings.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Outside_production_the_placeholder_organisation_is_not_reported()
+    {
+        using var factory = new PortalFactory { ContentFolder = TestContent.RepositoryContentFolder, EnvironmentName = "Staging" };
+
+        var (_, output, _) = await factory.RunCommandAsync(null, "content", "check");
+
+        Assert.DoesNotContain("Portal:Organisation", output, StringComparison.Ordinal);
+        Assert.Contains("0 errors, 0 warnings.", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en/pages/privacy.md", "Write to {{organisation.phone}}.", "Unknown placeholder '{{organisation.phone}}'")]
+    [InlineData("en/pages/cookies.md", "The cookies: {{cookies}}", "write it alone on a line of its own")]
+    [InlineData("en/eid/placeholder.md", "Ask {{organisation.name}}.", "is filled in only on pages")]
+    public async Task Content_check_refuses_a_placeholder_it_cannot_fill_in(string path, string body, string message)
+    {
+        var fields = path.Contains("/pages/", StringComparison.Ordinal)
+            ? new[] { ("key", Path.GetFileNameWithoutExtension(path)), ("title", "A page"), ("order", "1") }
+            : [("key", "placeholder"), ("title", "A question"), ("topic", "eid"), ("order", "9")];
+        _content.WriteArticle(path, body, fields.Select(f => (f.Item1, (string?)f.Item2)).ToArray());
+
+        var (exitCode, output) = await RunAsync(_content.Folder, "content", "check");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"{path}:{fields.Length + 4}: error [placeholder]: ", output, StringComparison.Ordinal);
+        Assert.Contains(message, output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -49,7 +90,7 @@ public sealed class ContentCheckCommandTests : IDisposable
 
         Assert.Equal(1, exitCode);
         Assert.Contains("en/eid/broken.md:3: error: The YAML cannot be read:", output, StringComparison.Ordinal);
-        Assert.Contains("6 topics, 50 article files load; 1 errors, 0 warnings.", output, StringComparison.Ordinal);
+        Assert.Contains("6 topics, 50 article files and 6 page files load; 1 errors, 0 warnings.", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
     }
 
@@ -66,9 +107,20 @@ public sealed class ContentCheckCommandTests : IDisposable
 
     public void Dispose() => _content.Dispose();
 
+    /// <summary>A deployment that has set who runs it: no placeholder warning.</summary>
+    private static Dictionary<string, string?> ConfiguredOrganisation => new()
+    {
+        ["Portal:Organisation:Name:en"] = "Example Agency",
+        ["Portal:Organisation:Name:lv"] = "Piemēra aģentūra",
+        ["Portal:Organisation:ContactEmail"] = "help@agency.example.lv",
+        ["Portal:Organisation:Address:0"] = "Brīvības iela 1",
+        ["Portal:Organisation:Address:1"] = "Rīga",
+        ["Portal:Organisation:Address:2"] = "Latvija",
+    };
+
     private static async Task<(int ExitCode, string Output)> RunAsync(string contentFolder, params string[] args)
     {
-        using var factory = new PortalFactory { ContentFolder = contentFolder };
+        using var factory = new PortalFactory { ContentFolder = contentFolder, Settings = ConfiguredOrganisation };
         var (exitCode, output, error) = await factory.RunCommandAsync(null, args);
         return (exitCode, output + error);
     }

@@ -101,7 +101,7 @@ public sealed class ContentReaderPropertyTests : IDisposable
 
         var content = _reader.Read(_content.Folder);
 
-        var loaded = content.Articles.Select(a => a.Document.Path).ToHashSet(StringComparer.Ordinal);
+        var loaded = content.Articles.Concat(content.Pages).Select(a => a.Document.Path).ToHashSet(StringComparer.Ordinal);
         var named = content.Problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
         foreach (var article in _sources.Select(s => s.Path).Append(path).Where(p => p.EndsWith(".md", StringComparison.Ordinal)).Distinct())
         {

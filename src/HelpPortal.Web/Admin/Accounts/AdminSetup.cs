@@ -19,6 +19,15 @@ public static class AdminSetup
 
     public const string CookieName = "__Host-hp-admin";
 
+    /// <summary>Between the password and the second factor: who is signing in, for a few minutes.</summary>
+    public const string TwoFactorCookieName = "__Host-hp-admin-2fa";
+
+    /// <summary>An admin's session ends after this long without a request (a session cookie: closing the browser ends it too).</summary>
+    public static readonly TimeSpan SessionIdleLifetime = TimeSpan.FromHours(8);
+
+    /// <summary>How long the password step is remembered while the second factor is asked for (Identity's default).</summary>
+    public static readonly TimeSpan TwoFactorStepLifetime = TimeSpan.FromMinutes(5);
+
     public static IServiceCollection AddAdminArea(this IServiceCollection services)
     {
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateOnStart();
@@ -73,7 +82,7 @@ public static class AdminSetup
 
             // __Host- cookies must be Secure; browsers treat http://localhost as secure, so Development works too.
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.ExpireTimeSpan = SessionIdleLifetime;
             cookie.SlidingExpiration = true;
             cookie.Events.OnRedirectToLogin = context => RedirectInCulture(context, "login");
 
@@ -91,7 +100,8 @@ public static class AdminSetup
         });
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, cookie =>
         {
-            cookie.Cookie.Name = "__Host-hp-admin-2fa";
+            cookie.Cookie.Name = TwoFactorCookieName;
+            cookie.ExpireTimeSpan = TwoFactorStepLifetime;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
         });

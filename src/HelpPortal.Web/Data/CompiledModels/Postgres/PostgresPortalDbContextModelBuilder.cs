@@ -12,7 +12,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Postgres
     public partial class PostgresPortalDbContextModel
     {
         private PostgresPortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9be7162d-ca50-425b-85c3-1c8943782509"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("f3b67bd4-79c3-4c15-9c3f-56b6ba583cd0"), entityTypeCount: 19)
         {
         }
 
@@ -23,6 +23,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Postgres
             var article = ArticleEntityType.Create(this);
             var articleTranslation = ArticleTranslationEntityType.Create(this);
             var contentImport = ContentImportEntityType.Create(this);
+            var contentPage = ContentPageEntityType.Create(this);
             var topic = TopicEntityType.Create(this);
             var topicTranslation = TopicTranslationEntityType.Create(this);
             var articleVote = ArticleVoteEntityType.Create(this);
@@ -53,6 +54,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Postgres
             ArticleEntityType.CreateAnnotations(article);
             ArticleTranslationEntityType.CreateAnnotations(articleTranslation);
             ContentImportEntityType.CreateAnnotations(contentImport);
+            ContentPageEntityType.CreateAnnotations(contentPage);
             TopicEntityType.CreateAnnotations(topic);
             TopicTranslationEntityType.CreateAnnotations(topicTranslation);
             ArticleVoteEntityType.CreateAnnotations(articleVote);

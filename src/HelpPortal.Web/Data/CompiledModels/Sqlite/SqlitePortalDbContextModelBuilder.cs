@@ -11,7 +11,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Sqlite
     public partial class SqlitePortalDbContextModel
     {
         private SqlitePortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e427e84e-0e69-4d6b-914c-5700ce79ade7"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("327e4439-57f5-4287-94f6-f94235f02fc3"), entityTypeCount: 18)
         {
         }
 
@@ -22,6 +22,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Sqlite
             var article = ArticleEntityType.Create(this);
             var articleTranslation = ArticleTranslationEntityType.Create(this);
             var contentImport = ContentImportEntityType.Create(this);
+            var contentPage = ContentPageEntityType.Create(this);
             var topic = TopicEntityType.Create(this);
             var topicTranslation = TopicTranslationEntityType.Create(this);
             var articleVote = ArticleVoteEntityType.Create(this);
@@ -51,6 +52,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Sqlite
             ArticleEntityType.CreateAnnotations(article);
             ArticleTranslationEntityType.CreateAnnotations(articleTranslation);
             ContentImportEntityType.CreateAnnotations(contentImport);
+            ContentPageEntityType.CreateAnnotations(contentPage);
             TopicEntityType.CreateAnnotations(topic);
             TopicTranslationEntityType.CreateAnnotations(topicTranslation);
             ArticleVoteEntityType.CreateAnnotations(articleVote);
