@@ -42,6 +42,9 @@ public sealed partial class ContentImporter(
     /// <summary>Advisory-lock key of the import, held until its transaction ends: "HPimport" in ASCII.</summary>
     internal const long ImportLock = 0x4850_696D_706F_7274;
 
+    /// <summary>Whether this import changed what topics.yml decides: a topic's texts or order, or the popular questions.</summary>
+    private bool _topicsFileChanged;
+
     public async Task<ImportReport> ImportAsync(CancellationToken cancellationToken)
     {
         await gate.Semaphore.WaitAsync(cancellationToken);
@@ -58,6 +61,7 @@ public sealed partial class ContentImporter(
     private async Task<ImportReport> ImportLockedAsync(CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow();
+        _topicsFileChanged = false;
         var folder = paths.Resolve(options.Value.Path);
         // The hashes the catalogue holds, read before the import's lock, which must not be held while files render: a file
         // with one of them renders to the HTML already stored, so only new and changed files are rendered. Should another
@@ -85,6 +89,14 @@ public sealed partial class ContentImporter(
 
         var topics = await SyncTopicsAsync(content.Topics, cancellationToken);
         var (added, updated, unchanged, removed) = await SyncArticlesAsync(content, topics, cancellationToken);
+
+        // topics.yml counts as one updated file when it changed a topic or the popular questions, so that the pages
+        // showing them are evicted here and, through the import's record, on every other instance.
+        if (_topicsFileChanged)
+        {
+            updated++;
+        }
+
         var pages = await SyncPagesAsync(content, cancellationToken);
         (added, updated, unchanged, removed) = (added + pages.Added, updated + pages.Updated, unchanged + pages.Unchanged, removed + pages.Removed);
 
@@ -116,6 +128,7 @@ public sealed partial class ContentImporter(
     private async Task<Dictionary<string, Topic>> SyncTopicsAsync(IReadOnlyList<TopicDefinition> definitions, CancellationToken cancellationToken)
     {
         var topics = await db.Topics.Include(t => t.Translations).ToDictionaryAsync(t => t.Key, cancellationToken);
+        var firstImport = topics.Count == 0;
         foreach (var gone in topics.Values.Where(t => definitions.All(d => d.Key != t.Key)).ToList())
         {
             db.Topics.Remove(gone);
@@ -147,6 +160,7 @@ public sealed partial class ContentImporter(
             }
         }
 
+        _topicsFileChanged |= !firstImport && db.ChangeTracker.HasChanges();
         await db.SaveChangesAsync(cancellationToken);
         return topics;
     }
@@ -198,7 +212,9 @@ public sealed partial class ContentImporter(
 
             article.Topic = topics[document.Topic];
             article.SortOrder = document.Order;
-            article.PopularRank = popularRanks.TryGetValue(document.Key, out var rank) ? rank : null;
+            int? popularRank = popularRanks.TryGetValue(document.Key, out var rank) ? rank : null;
+            _topicsFileChanged |= article.Id != 0 && article.PopularRank != popularRank;
+            article.PopularRank = popularRank;
 
             var translation = article.Translations.FirstOrDefault(t => t.Culture == document.Culture);
             if (translation?.ContentHash == rendered.ContentHash)

@@ -54,6 +54,34 @@ public sealed class PopularQuestionsTests : IDisposable
         Assert.Null(forgotten.PopularRank);
     }
 
+    [Fact]
+    public async Task A_change_to_topics_yml_alone_is_an_update_that_the_home_page_shows_at_once()
+    {
+        using var factory = new PortalFactory { ContentFolder = _content.Folder };
+        var client = factory.CreatePlainClient();
+        var before = await client.GetStringAsync("/en/"); // Rendered and kept (RenderedPages, output cache).
+        ListPopular("eu-login-account", "[confirmation-email-not-received]");
+        _content.Write(TopicsFile.FileName, _content.Read(TopicsFile.FileName).Replace("name: EU Login account", "name: Your EU Login account", StringComparison.Ordinal));
+
+        var report = await factory.ImportAsync();
+        var after = await client.GetStringAsync("/en/");
+
+        Assert.Equal((0, 1, 0), (report.Added, report.Updated, report.Removed));
+        Assert.DoesNotContain("Your EU Login account", before, StringComparison.Ordinal);
+        Assert.Contains("Your EU Login account", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Importing_unchanged_content_again_changes_nothing()
+    {
+        using var factory = new PortalFactory { ContentFolder = _content.Folder };
+        factory.CreateClient();
+
+        var report = await factory.ImportAsync();
+
+        Assert.Equal((0, 0, 0), (report.Added, report.Updated, report.Removed));
+    }
+
     private void ListPopular(string topic, string list)
     {
         var lines = _content.Read(TopicsFile.FileName).Split('\n').ToList();
