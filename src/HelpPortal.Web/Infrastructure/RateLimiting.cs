@@ -42,6 +42,16 @@ public sealed class RateLimitingOptions
 
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan SearchWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Suggestion requests (search/suggest) per client address in one window. Typing sends one after each pause of
+    /// 150 ms, so a search can cost ten of them; they only read, so the limit is five times the searches'.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int SuggestionsPermitLimit { get; set; } = 300;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SuggestionsWindow { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 public static class RateLimiting
@@ -50,6 +60,7 @@ public static class RateLimiting
     public const string SignInPolicy = "sign-in";
     public const string FeedbackPolicy = "feedback";
     public const string SearchPolicy = "search";
+    public const string SuggestionsPolicy = "search-suggestions";
 
     /// <summary>
     /// Per client address, fixed windows: generous for a person (or an office behind one address), tight for a script.
@@ -75,6 +86,7 @@ public static class RateLimiting
             limiter.AddPolicy(SignInPolicy, context => PerClient(context, s => (s.SignInPermitLimit, s.SignInWindow)));
             limiter.AddPolicy(FeedbackPolicy, context => PerClient(context, s => (s.FeedbackPermitLimit, s.FeedbackWindow)));
             limiter.AddPolicy(SearchPolicy, context => PerClient(context, s => (s.SearchPermitLimit, s.SearchWindow)));
+            limiter.AddPolicy(SuggestionsPolicy, context => PerClient(context, s => (s.SuggestionsPermitLimit, s.SuggestionsWindow)));
         });
         return services;
     }

@@ -32,6 +32,9 @@ public static class PortalUrls
         return url;
     }
 
+    /// <summary>Where search-suggest.js asks for titles while a visitor types (it adds ?q=…).</summary>
+    public static string SearchSuggestions(string culture) => $"/{culture}/search/suggest";
+
     public static string Survey(string culture, string? fromArticle = null)
         => fromArticle is null ? $"/{culture}/survey" : $"/{culture}/survey?from={Uri.EscapeDataString(fromArticle)}";
 

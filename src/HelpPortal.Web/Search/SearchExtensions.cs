@@ -6,6 +6,7 @@ public static class SearchExtensions
     {
         services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ArticleSearch>();
+        services.AddScoped<ArticleSuggestions>();
         services.AddScoped<SearchMissLog>();
         return services;
     }
