@@ -13,7 +13,7 @@ public sealed class SearchAndFeedbackJourneyTests(BrowserFixture browser)
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/lv/");
 
-        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Ar ko jums vajadzīga palīdzība?" }).FillAsync("viedtalrunis");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Ar ko jums vajadzīga palīdzība?" }).FillAsync("viedtalrunis");
         await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/lv/search\\?q=viedtalrunis$"));
