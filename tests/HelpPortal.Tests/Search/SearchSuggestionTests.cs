@@ -142,6 +142,20 @@ public abstract class SearchSuggestionTests(PortalFactory factory)
         Assert.False(await factory.WithDbAsync(db => db.SearchMisses.AnyAsync(m => m.Query.Contains("zzsuggestnothing"))));
     }
 
+    [DatabaseTheory]
+    [InlineData("/lv/", "/lv/search/suggest", "Ieteikumi", "Pieejams {0} ieteikums", "Pieejami {0} ieteikumi")]
+    [InlineData("/en/articles/forgotten-password", "/en/search/suggest", "Suggestions", "{0} suggestion available", "{0} suggestions available")]
+    public async Task Pages_load_the_suggestion_script_deferred_with_its_words_in_the_page_language(string url, string endpoint, string label, string one, string other)
+    {
+        var (_, page) = await factory.CreateClient().GetPageAsync(url);
+
+        var script = page.QuerySelector("script[data-url]")!;
+        Assert.Matches("^/js/search-suggest\\.[a-z0-9]+\\.js$", script.GetAttribute("src"));
+        Assert.True(script.HasAttribute("defer"));
+        Assert.Equal((endpoint, label, one, other), (script.GetAttribute("data-url"), script.GetAttribute("data-label"), script.GetAttribute("data-count-one"), script.GetAttribute("data-count-other")));
+        Assert.Null(page.QuerySelector("[role=combobox], [role=listbox]"));
+    }
+
     private async Task<List<Suggestion>> SuggestAsync(string culture, string query)
     {
         var response = await factory.CreateClient().GetAsync($"/{culture}/search/suggest?q={Uri.EscapeDataString(query)}");

@@ -92,6 +92,7 @@
         });
         listbox.appendChild(option);
       });
+      highlight(-1);
       open(suggestions.length > 0);
       status.textContent = suggestions.length > 0 ? countText(suggestions.length) : "";
     };
