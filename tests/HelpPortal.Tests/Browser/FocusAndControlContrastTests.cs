@@ -139,6 +139,35 @@ public sealed partial class FocusAndControlContrastTests(BrowserFixture browser)
         Assert.All(found, c => Assert.True(c.Width >= 24 && c.Height >= 24, $"{c.Description}: {c.Width}×{c.Height} px"));
     }
 
+    [Theory]
+    [InlineData("/en/", "passw")]
+    [InlineData("/lv/articles/kas-ir-eki", "paro")]
+    public async Task The_highlighted_search_suggestion_is_outlined_at_least_3_to_1_against_the_other_suggestions(string url, string typed)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(url);
+        var box = page.GetByRole(AriaRole.Combobox).First;
+        await box.PressSequentiallyAsync(typed);
+        await Assertions.Expect(page.GetByRole(AriaRole.Option).First).ToBeVisibleAsync();
+        await box.PressAsync("ArrowDown");
+
+        var highlight = await ReadAsync<SuggestionHighlight>(page, """
+            () => {
+              const option = document.querySelector('[role=option][aria-selected=true]');
+              const style = getComputedStyle(option);
+              return {
+                outlineStyle: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth) || 0, outlineColor: style.outlineColor,
+                background: style.backgroundColor, listBackground: getComputedStyle(option.parentElement).backgroundColor,
+              };
+            }
+            """);
+
+        Assert.Equal("solid", highlight.OutlineStyle);
+        Assert.True(highlight.OutlineWidth >= 2, $"{highlight.OutlineWidth}px");
+        Assert.InRange(Contrast(highlight.OutlineColor, highlight.ListBackground), MinimumContrast, 21);
+        Assert.InRange(Contrast(highlight.OutlineColor, highlight.Background), MinimumContrast, 21);
+    }
+
     private static async Task<T> ReadAsync<T>(IPage page, string script, object? argument = null)
     {
         var json = await page.EvaluateAsync<JsonElement>(script, argument);
@@ -164,6 +193,8 @@ public sealed partial class FocusAndControlContrastTests(BrowserFixture browser)
     private static partial Regex Channels();
 
     private sealed record FocusRing(string Description, string OutlineStyle, double OutlineWidth, string OutlineColor, string[] ShadowColors, string Background);
+
+    private sealed record SuggestionHighlight(string OutlineStyle, double OutlineWidth, string OutlineColor, string Background, string ListBackground);
 
     private sealed record Control(string Description, string BorderStyle, double BorderWidth, string BorderColor, string Background, double Width, double Height);
 }
