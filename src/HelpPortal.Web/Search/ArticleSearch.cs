@@ -26,7 +26,7 @@ public sealed record Correction(int Index, int Length, string Term);
 /// </summary>
 public sealed record SearchQuery(IReadOnlyList<IReadOnlyList<string>> Words, string? Prefix)
 {
-    /// <summary>Below this many letters a word is never corrected: too many short words are one edit from another.</summary>
+    /// <summary>Below this many letters a word or its term is never corrected: too many short words are one edit from another.</summary>
     public const int MinCorrectedLength = 4;
 
     /// <summary>From this many letters a word may be two edits from the term it meant; shorter ones, one.</summary>
@@ -115,8 +115,11 @@ public sealed record SearchQuery(IReadOnlyList<IReadOnlyList<string>> Words, str
             return null;
         }
 
-        var maxDistance = word.Length >= TwoEditsFromLength ? 2 : 1;
-        return terms.Select(t => vocabulary.Nearest(t, maxDistance)).Where(n => n is not null).OrderBy(n => n!.Value.Distance).FirstOrDefault()?.Term;
+        // The length of the term, too, when stemming has made it shorter than the word: "kūka" is stemmed to "kuk", and
+        // one edit from a three-letter stem is almost any short word.
+        return terms.Where(t => t.Length >= MinCorrectedLength)
+            .Select(t => vocabulary.Nearest(t, Math.Min(word.Length, t.Length) >= TwoEditsFromLength ? 2 : 1))
+            .Where(n => n is not null).OrderBy(n => n!.Value.Distance).FirstOrDefault()?.Term;
     }
 
     /// <summary>Every term of the query, for marking matches; built once, then asked for every word of every excerpt.</summary>
@@ -242,7 +245,7 @@ public sealed class ArticleSearch(PortalDbContext db, SearchVocabulary vocabular
 
     /// <summary>
     /// The query as searched, for "Showing results for …": each corrected word replaced by the first word of the results
-    /// that has the term it was corrected to ("authent" is shown as "authentication"), or by the term itself.
+    /// that has the term it was corrected to, in the form nearest to what was typed ("authent" is shown as "authentication"), or by the term itself.
     /// </summary>
     private static string? CorrectedText(string culture, string? text, SearchQuery query, IReadOnlyList<ResultRow> rows)
     {
@@ -254,11 +257,19 @@ public sealed class ArticleSearch(PortalDbContext db, SearchVocabulary vocabular
         var corrected = new StringBuilder(text.Length > SearchAnalyzer.MaxQueryLength ? text[..SearchAnalyzer.MaxQueryLength] : text);
         foreach (var correction in query.Corrections.OrderByDescending(c => c.Index))
         {
-            // Lazily, titles and summaries first: usually the first title has the word.
-            var shown = rows
-                .SelectMany(r => SearchAnalyzer.Words(culture, r.Title).Concat(SearchAnalyzer.Words(culture, r.Summary ?? "")))
-                .Concat(rows.SelectMany(r => SearchAnalyzer.Words(culture, r.PlainText)))
-                .FirstOrDefault(w => w.Terms.Contains(correction.Term))?.Text.ToLowerInvariant() ?? correction.Term;
+            // The form closest to what was typed among the results' words that have the term: "autentifkacija" is
+            // shown as "autentifikācija", not as the "autentifikāciju" of some title. Titles and summaries first; the
+            // answers' text only when they have none.
+            var typed = SearchAnalyzer.Fold(corrected.ToString(correction.Index, correction.Length));
+            var forms = rows.SelectMany(r => SearchAnalyzer.Words(culture, r.Title).Concat(SearchAnalyzer.Words(culture, r.Summary ?? "")))
+                .Where(w => w.Terms.Contains(correction.Term)).Select(w => w.Text.ToLowerInvariant()).Distinct().ToList();
+            if (forms.Count == 0)
+            {
+                forms = [.. rows.SelectMany(r => SearchAnalyzer.Words(culture, r.PlainText)).Where(w => w.Terms.Contains(correction.Term))
+                    .Select(w => w.Text.ToLowerInvariant()).Distinct().Take(20)];
+            }
+
+            var shown = forms.OrderBy(f => SpellingIndex.Distance(typed, SearchAnalyzer.Fold(f))).FirstOrDefault() ?? correction.Term;
             corrected.Remove(correction.Index, correction.Length).Insert(correction.Index, shown);
         }
 
