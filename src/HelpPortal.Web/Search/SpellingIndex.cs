@@ -26,7 +26,9 @@ public sealed class SpellingIndex
         _documents = documents.ToFrozenDictionary(StringComparer.Ordinal);
         _sorted = [.. documents.Keys.Order(StringComparer.Ordinal)];
         var byDelete = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var term in _sorted.Where(t => t.Length <= MaxIndexedLength))
+        // Terms with digits (codes, numbers) are known but not indexed by their deletes: a query word with digits is never
+        // corrected, and a misspelt word should not turn into a code.
+        foreach (var term in _sorted.Where(t => t.Length <= MaxIndexedLength && !t.Any(char.IsDigit)))
         {
             foreach (var delete in Deletes(term, MaxDistance))
             {
