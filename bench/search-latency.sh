@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Search latency on the published Release build with N generated article keys (2N articles, English and Latvian).
-# wrk replays a mix of 16 queries; one connection gives the latency of a single search, eight the behaviour under load.
+# wrk replays a mix of 22 queries (6 of them misspelt or a synonym); one connection gives the latency of a single search, eight the behaviour under load.
 # Usage: bash bench/search-latency.sh [keys] [seconds]       (default: 5000 keys = 10,000 articles, 20 s)
 set -euo pipefail
 cd "$(dirname "$0")/.."

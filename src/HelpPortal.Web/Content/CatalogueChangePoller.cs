@@ -1,5 +1,7 @@
 using HelpPortal.Web.Catalogue;
 using HelpPortal.Web.Data;
+using HelpPortal.Web.Infrastructure;
+using HelpPortal.Web.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +16,8 @@ namespace HelpPortal.Web.Content;
 internal sealed partial class CatalogueChangePoller(
     IServiceScopeFactory scopes,
     RenderedPages renderedPages,
+    SearchVocabulary searchVocabulary,
+    PortalPaths paths,
     CatalogueReadiness readiness,
     IOptions<ContentOptions> options,
     TimeProvider time,
@@ -63,6 +67,8 @@ internal sealed partial class CatalogueChangePoller(
         if (latest != _seen)
         {
             await renderedPages.EvictAsync(cancellationToken);
+            searchVocabulary.Forget();
+            searchVocabulary.UseSynonymsFrom(paths.Resolve(options.Value.Path));
             LogEvicted(logger, latest);
         }
 

@@ -41,7 +41,7 @@ public static class ContentCommands
     {
         var folder = services.GetRequiredService<PortalPaths>().Resolve(services.GetRequiredService<IOptions<ContentOptions>>().Value.Path);
         var content = new ContentReader().Read(folder);
-        var problems = content.Problems.ToList();
+        var problems = content.Problems.Concat(ContentReader.UnusedSynonymGroups(folder, content.Articles)).ToList();
 
         // The shipped organisation details are placeholders: a public site must not go live naming nobody. The check is
         // about content, so settings the portal would refuse at start are a warning here, not a crash.

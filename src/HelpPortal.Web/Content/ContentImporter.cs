@@ -35,6 +35,7 @@ public sealed partial class ContentImporter(
     PortalPaths paths,
     RenderedPages renderedPages,
     CatalogueKeys catalogueKeys,
+    SearchVocabulary searchVocabulary,
     ContentImportGate gate,
     TimeProvider time,
     ILogger<ContentImporter> logger)
@@ -70,6 +71,7 @@ public sealed partial class ContentImporter(
             .Concat(db.ContentPages.AsNoTracking().Select(p => p.ContentHash))
             .ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
         var content = new ContentReader().Read(folder, imported.Contains);
+        searchVocabulary.UseSynonymsFrom(folder); // Not stored in the database: every instance reads its own folder's.
         foreach (var problem in content.Problems)
         {
             LogProblem(logger, problem.Severity == ProblemSeverity.Error ? LogLevel.Error : LogLevel.Warning, problem);
@@ -118,6 +120,7 @@ public sealed partial class ContentImporter(
         catalogueKeys.Forget(); // Even when no article changed: topics.yml may have.
         if (report.Changed)
         {
+            searchVocabulary.Forget(); // The index's terms changed: typo correction reads them again.
             await renderedPages.EvictAsync(cancellationToken);
         }
 

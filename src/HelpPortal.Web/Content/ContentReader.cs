@@ -1,4 +1,5 @@
 using HelpPortal.Web.Localization;
+using HelpPortal.Web.Search;
 
 namespace HelpPortal.Web.Content;
 
@@ -67,6 +68,7 @@ internal sealed class ContentReader
         }
 
         CheckTranslations([.. articles.Select(a => a.Document)], problems);
+        CheckSynonyms(contentFolder, problems);
         return new ContentSet
         {
             Topics = topics,
@@ -121,6 +123,52 @@ internal sealed class ContentReader
                 problems.Add(new(source.Path, source.LineOf("key"), "key",
                     $"No {culture} translation of '{source.Key}' is loaded (expected under {culture}/{(source.Kind == ContentKind.Page ? PagesFolder : source.Topic)}/); visitors see this version with a notice.",
                     ProblemSeverity.Warning));
+            }
+        }
+    }
+
+    /// <summary>The synonyms files' own problems: words in two groups or twice, phrases, stop words, empty entries.</summary>
+    private static void CheckSynonyms(string contentFolder, List<ContentProblem> problems)
+    {
+        foreach (var culture in PortalCultures.All)
+        {
+            var path = $"{culture}/{Synonyms.FileName}";
+            try
+            {
+                foreach (var finding in Synonyms.Read(contentFolder, culture).Findings)
+                {
+                    problems.Add(new(path, finding.Line, null, finding.Message, finding.IsError ? ProblemSeverity.Error : ProblemSeverity.Warning));
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                problems.Add(new(path, 0, null, $"The file cannot be read: {ex.Message}"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A synonyms group none of whose words any article of its language uses finds nothing: most likely a misspelt
+    /// word, or a group for a language it was not meant for. Only <c>content check</c> asks, as it renders every article.
+    /// </summary>
+    public static IEnumerable<ContentProblem> UnusedSynonymGroups(string contentFolder, IReadOnlyList<RenderedArticle> articles)
+    {
+        foreach (var culture in PortalCultures.All)
+        {
+            var path = Path.Combine(contentFolder, culture, Synonyms.FileName);
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            var used = articles.Where(a => a.Document.Culture == culture)
+                .SelectMany(a => SearchAnalyzer.Words(culture, $"{a.Document.Title} {a.Document.Summary} {a.PlainText}"))
+                .SelectMany(w => w.Terms)
+                .ToHashSet(StringComparer.Ordinal);
+            foreach (var group in Synonyms.Read(contentFolder, culture).Groups.Where(g => !g.Terms.Any(used.Contains)))
+            {
+                yield return new($"{culture}/{Synonyms.FileName}", group.Line, null,
+                    "No article in this language uses any word of this group, so it finds nothing; check the spelling.", ProblemSeverity.Warning);
             }
         }
     }

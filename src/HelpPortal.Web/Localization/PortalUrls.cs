@@ -17,7 +17,8 @@ public static class PortalUrls
     /// <summary>A page of content/{culture}/pages/ (privacy notice, cookies, accessibility statement).</summary>
     public static string Page(string culture, string slug) => $"/{culture}/pages/{Uri.EscapeDataString(slug)}";
 
-    public static string Search(string culture, string? query, int page = 1)
+    /// <param name="exact">The query as typed, without typo correction.</param>
+    public static string Search(string culture, string? query, int page = 1, bool exact = false)
     {
         var url = $"/{culture}/search";
         if (!string.IsNullOrEmpty(query))
@@ -26,6 +27,11 @@ public static class PortalUrls
             if (page > 1)
             {
                 url += $"&page={page}";
+            }
+
+            if (exact)
+            {
+                url += "&exact=1";
             }
         }
 

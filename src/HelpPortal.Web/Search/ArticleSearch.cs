@@ -11,8 +11,14 @@ public sealed record SearchHit(string TitleHtml, string Topic, string ExcerptHtm
 
 public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total)
 {
+    /// <summary>When typo correction found these results: the query as searched, for "Showing results for …".</summary>
+    public string? CorrectedQuery { get; init; }
+
     public static SearchResults None { get; } = new([], 0);
 }
+
+/// <summary>A query word not in the vocabulary, searched as the nearest term instead; Index and Length are in the typed query.</summary>
+public sealed record Correction(int Index, int Length, string Term);
 
 /// <summary>
 /// A query as the index understands it: per word, the terms any of which may match, and for the word still being
@@ -20,9 +26,18 @@ public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total)
 /// </summary>
 public sealed record SearchQuery(IReadOnlyList<IReadOnlyList<string>> Words, string? Prefix)
 {
+    /// <summary>Below this many letters a word or its term is never corrected: too many short words are one edit from another.</summary>
+    public const int MinCorrectedLength = 4;
+
+    /// <summary>From this many letters a word may be two edits from the term it meant; shorter ones, one.</summary>
+    public const int TwoEditsFromLength = 8;
+
     public bool IsEmpty => Words.Count == 0 && Prefix is null;
 
-    public static SearchQuery Parse(string culture, string? text)
+    public static SearchQuery Parse(string culture, string? text) => Parse(culture, text, Synonyms.None);
+
+    /// <summary>The query's words as terms, each with the terms of its synonyms.</summary>
+    public static SearchQuery Parse(string culture, string? text, Synonyms synonyms)
     {
         text ??= "";
         if (text.Length > SearchAnalyzer.MaxQueryLength)
@@ -36,16 +51,76 @@ public sealed record SearchQuery(IReadOnlyList<IReadOnlyList<string>> Words, str
         // typed so far. A stop word is never a prefix, so "how to" does not demand a word starting with "to".
         if (words.Count > 0 && words[^1].Index + words[^1].Length == text.Length && words[^1].Length >= 2)
         {
-            return new SearchQuery([.. words.Take(words.Count - 1).Select(w => w.Terms)], SearchAnalyzer.Fold(words[^1].Text))
+            return new SearchQuery([.. words.Take(words.Count - 1).Select(w => synonyms.Expand(w.Terms))], SearchAnalyzer.Fold(words[^1].Text))
             {
-                LastWordTerms = words[^1].Terms,
+                LastWordTerms = synonyms.Expand(words[^1].Terms),
+                Typed = words,
             };
         }
 
-        return new SearchQuery([.. words.Select(w => w.Terms)], Prefix: null);
+        return new SearchQuery([.. words.Select(w => synonyms.Expand(w.Terms))], Prefix: null) { Typed = words };
     }
 
     public IReadOnlyList<string> LastWordTerms { get; init; } = [];
+
+    /// <summary>The words as typed, in order; the last is the prefix word when <see cref="Prefix"/> is set.</summary>
+    public IReadOnlyList<SearchAnalyzer.Word> Typed { get; init; } = [];
+
+    /// <summary>The words this query searches for by their nearest terms; empty for the query as typed.</summary>
+    public IReadOnlyList<Correction> Corrections { get; init; } = [];
+
+    /// <summary>
+    /// The query with every word that is not in <paramref name="vocabulary"/> also searching for the nearest term that is
+    /// (with that term's synonyms), or null when no word needs or finds one. A word shorter than
+    /// <see cref="MinCorrectedLength"/>, one with digits, and a last word that begins some term (still being typed) are left alone.
+    /// </summary>
+    public SearchQuery? Correct(SpellingIndex vocabulary, Synonyms synonyms)
+    {
+        var corrections = new List<Correction>();
+        var words = Words.ToList();
+        var lastTerms = LastWordTerms;
+        for (var i = 0; i < Typed.Count; i++)
+        {
+            var isPrefix = Prefix is not null && i == Typed.Count - 1;
+            var terms = isPrefix ? LastWordTerms : Words[i];
+            if (isPrefix && vocabulary.HasPrefix(Prefix!))
+            {
+                continue;
+            }
+
+            if (Nearest(Typed[i], terms, vocabulary) is not { } nearest)
+            {
+                continue;
+            }
+
+            corrections.Add(new Correction(Typed[i].Index, Typed[i].Length, nearest));
+            IReadOnlyList<string> corrected = [.. terms.Concat(synonyms.Expand([nearest])).Distinct(StringComparer.Ordinal)];
+            if (isPrefix)
+            {
+                lastTerms = corrected;
+            }
+            else
+            {
+                words[i] = corrected;
+            }
+        }
+
+        return corrections.Count == 0 ? null : this with { Words = words, LastWordTerms = lastTerms, Corrections = corrections, _allTerms = null };
+    }
+
+    private static string? Nearest(SearchAnalyzer.Word word, IReadOnlyList<string> terms, SpellingIndex vocabulary)
+    {
+        if (word.Length < MinCorrectedLength || word.Text.Any(char.IsDigit) || terms.Any(vocabulary.Contains))
+        {
+            return null;
+        }
+
+        // The length of the term, too, when stemming has made it shorter than the word: "kūka" is stemmed to "kuk", and
+        // one edit from a three-letter stem is almost any short word.
+        return terms.Where(t => t.Length >= MinCorrectedLength)
+            .Select(t => vocabulary.Nearest(t, Math.Min(word.Length, t.Length) >= TwoEditsFromLength ? 2 : 1))
+            .Where(n => n is not null).OrderBy(n => n!.Value.Distance).FirstOrDefault()?.Term;
+    }
 
     /// <summary>Every term of the query, for marking matches; built once, then asked for every word of every excerpt.</summary>
     public IReadOnlySet<string> AllTerms => _allTerms ??= Words.SelectMany(w => w).Concat(LastWordTerms).ToHashSet(StringComparer.Ordinal);
@@ -96,25 +171,33 @@ public sealed record SearchQuery(IReadOnlyList<IReadOnlyList<string>> Words, str
 internal sealed record RankedId(int Id, int Total);
 
 /// <summary>Full-text search over the catalogue (see <see cref="SearchIndex"/>), excerpts marked up safely.</summary>
-public sealed class ArticleSearch(PortalDbContext db)
+public sealed class ArticleSearch(PortalDbContext db, SearchVocabulary vocabulary)
 {
     public const int PageSize = 20;
     private const int ExcerptLength = 220;
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public async Task<SearchResults> SearchAsync(string culture, string? text, int page, int pageSize, CancellationToken cancellationToken)
+    /// <param name="exact">The query as typed, without typo correction (the "search instead for" link).</param>
+    public async Task<SearchResults> SearchAsync(string culture, string? text, int page, int pageSize, CancellationToken cancellationToken, bool exact = false)
     {
-        var query = SearchQuery.Parse(culture, text);
+        var synonyms = vocabulary.SynonymsOf(culture);
+        var query = SearchQuery.Parse(culture, text, synonyms);
         if (query.IsEmpty)
         {
             return SearchResults.None;
         }
 
+        // A word the index does not hold cannot match as typed, so the query as typed could only find what the other
+        // words find: the corrected query is asked first, and among any-word results those matching as typed come first.
+        var corrected = exact ? null : query.Correct(await vocabulary.SpellingAsync(culture).WaitAsync(cancellationToken), synonyms);
+
         // All words first; if that finds nothing, any word, ranked, so a question typed in full still finds its answer.
         foreach (var anyWord in new[] { false, true })
         {
+            var searched = corrected ?? query;
+            var exactFirst = corrected is not null && anyWord ? query : null;
             var offset = (Math.Max(page, 1) - 1) * pageSize;
-            var ranked = await SearchIndex.RankAsync(db, culture, query, anyWord, pageSize, offset, cancellationToken);
+            var ranked = await SearchIndex.RankAsync(db, culture, searched, anyWord, pageSize, offset, cancellationToken, exactFirst);
             if (ranked.Count == 0)
             {
                 if (offset == 0)
@@ -123,44 +206,74 @@ public sealed class ArticleSearch(PortalDbContext db)
                 }
 
                 // Past the last page: the total still matters for the pager.
-                var total = await SearchIndex.CountAsync(db, culture, query, anyWord, cancellationToken);
+                var total = await SearchIndex.CountAsync(db, culture, searched, anyWord, cancellationToken);
                 if (total == 0)
                 {
                     continue;
                 }
 
-                return new SearchResults([], total);
+                return new SearchResults([], total) { CorrectedQuery = CorrectedText(culture, text, searched, []) };
             }
 
             var ids = ranked.Select(r => r.Id).ToList();
             var rows = await db.ArticleTranslations.AsNoTracking()
                 .Where(t => ids.Contains(t.Id))
-                .Select(t => new
-                {
+                .Select(t => new ResultRow(
                     t.Id,
                     t.Culture,
                     t.Slug,
                     t.Title,
                     t.Summary,
                     t.PlainText,
-                    Topic = t.Article.Topic.Translations.Where(x => x.Culture == t.Culture).Select(x => x.Name).FirstOrDefault(),
-                })
+                    t.Article.Topic.Translations.Where(x => x.Culture == t.Culture).Select(x => x.Name).FirstOrDefault()))
                 .ToDictionaryAsync(t => t.Id, cancellationToken);
 
-            var hits = ids.Where(rows.ContainsKey).Select(id =>
-            {
-                var row = rows[id];
-                return new SearchHit(
-                    Mark(culture, row.Title, query, 0, row.Title.Length),
-                    row.Topic ?? "",
-                    Excerpt(culture, row.PlainText.Length > 0 ? row.PlainText : row.Summary ?? "", query),
-                    PortalUrls.Article(row.Culture, row.Slug),
-                    row.Culture);
-            }).ToList();
-            return new SearchResults(hits, ranked[0].Total);
+            var found = ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+            var hits = found.Select(row => new SearchHit(
+                Mark(culture, row.Title, searched, 0, row.Title.Length),
+                row.Topic ?? "",
+                Excerpt(culture, row.PlainText.Length > 0 ? row.PlainText : row.Summary ?? "", searched),
+                PortalUrls.Article(row.Culture, row.Slug),
+                row.Culture)).ToList();
+            return new SearchResults(hits, ranked[0].Total) { CorrectedQuery = CorrectedText(culture, text, searched, found) };
         }
 
         return SearchResults.None;
+    }
+
+    private sealed record ResultRow(int Id, string Culture, string Slug, string Title, string? Summary, string PlainText, string? Topic);
+
+    /// <summary>
+    /// The query as searched, for "Showing results for …": each corrected word replaced by the first word of the results
+    /// that has the term it was corrected to, in the form nearest to what was typed ("authent" is shown as "authentication"), or by the term itself.
+    /// </summary>
+    private static string? CorrectedText(string culture, string? text, SearchQuery query, IReadOnlyList<ResultRow> rows)
+    {
+        if (query.Corrections.Count == 0 || text is null)
+        {
+            return null;
+        }
+
+        var corrected = new StringBuilder(text.Length > SearchAnalyzer.MaxQueryLength ? text[..SearchAnalyzer.MaxQueryLength] : text);
+        foreach (var correction in query.Corrections.OrderByDescending(c => c.Index))
+        {
+            // The form closest to what was typed among the results' words that have the term: "autentifkacija" is
+            // shown as "autentifikācija", not as the "autentifikāciju" of some title. Titles and summaries first; the
+            // answers' text only when they have none.
+            var typed = SearchAnalyzer.Fold(corrected.ToString(correction.Index, correction.Length));
+            var forms = rows.SelectMany(r => SearchAnalyzer.Words(culture, r.Title).Concat(SearchAnalyzer.Words(culture, r.Summary ?? "")))
+                .Where(w => w.Terms.Contains(correction.Term)).Select(w => w.Text.ToLowerInvariant()).Distinct().ToList();
+            if (forms.Count == 0)
+            {
+                forms = [.. rows.SelectMany(r => SearchAnalyzer.Words(culture, r.PlainText)).Where(w => w.Terms.Contains(correction.Term))
+                    .Select(w => w.Text.ToLowerInvariant()).Distinct().Take(20)];
+            }
+
+            var shown = forms.OrderBy(f => SpellingIndex.Distance(typed, SearchAnalyzer.Fold(f))).FirstOrDefault() ?? correction.Term;
+            corrected.Remove(correction.Index, correction.Length).Insert(correction.Index, shown);
+        }
+
+        return corrected.ToString().Trim();
     }
 
     /// <summary>A window of the text around the first matching word, with every matching word in &lt;mark&gt;.</summary>

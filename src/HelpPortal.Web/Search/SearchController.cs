@@ -17,6 +17,9 @@ public sealed record SearchPage : PortalPage
 
     public required int Page { get; init; }
 
+    /// <summary>Whether the visitor asked for the query as typed, without typo correction.</summary>
+    public bool Exact { get; init; }
+
     public required int Pages { get; init; }
 
     /// <summary>When nothing was found in this language: what the other language has.</summary>
@@ -43,7 +46,7 @@ public sealed class SearchController(ArticleSearch search, SearchMissLog misses,
 {
     [HttpGet("")]
     [EnableRateLimiting(RateLimiting.SearchPolicy)]
-    public async Task<IActionResult> Index(string culture, string? q, int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Index(string culture, string? q, int page = 1, int exact = 0, CancellationToken cancellationToken = default)
     {
         var query = (q ?? "").Trim();
         if (query.Length > SearchAnalyzer.MaxQueryLength)
@@ -52,10 +55,11 @@ public sealed class SearchController(ArticleSearch search, SearchMissLog misses,
         }
 
         page = Math.Clamp(page, 1, 1000);
-        var results = query.Length == 0 ? SearchResults.None : await search.SearchAsync(culture, q, page, ArticleSearch.PageSize, cancellationToken);
+        var results = query.Length == 0 ? SearchResults.None : await search.SearchAsync(culture, q, page, ArticleSearch.PageSize, cancellationToken, exact == 1);
         SearchResults? other = null;
         string? otherCulture = null;
         IReadOnlyList<TopicCard> topics = [];
+        // A query that typo correction answered is not a miss: the visitor found something.
         if (query.Length > 0 && results.Total == 0)
         {
             await misses.CountAsync(culture, query, cancellationToken);
@@ -79,6 +83,7 @@ public sealed class SearchController(ArticleSearch search, SearchMissLog misses,
             Query = query,
             Results = results,
             Page = page,
+            Exact = exact == 1,
             Pages = Math.Max(1, (int)Math.Ceiling(results.Total / (double)ArticleSearch.PageSize)),
             OtherLanguage = other,
             OtherCulture = otherCulture,

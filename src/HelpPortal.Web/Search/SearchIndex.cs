@@ -47,8 +47,15 @@ internal static class SearchIndex
     }
 
     /// <summary>One page of matching translation ids, best first, with how many match in all (one pass over the index).</summary>
-    public static Task<List<RankedId>> RankAsync(PortalDbContext db, string culture, SearchQuery query, bool anyWord, int limit, int offset, CancellationToken cancellationToken)
+    /// <param name="exactFirst">When set, the translations it matches come before the others (typed words above corrected ones).</param>
+    public static Task<List<RankedId>> RankAsync(
+        PortalDbContext db, string culture, SearchQuery query, bool anyWord, int limit, int offset, CancellationToken cancellationToken, SearchQuery? exactFirst = null)
     {
+        if (exactFirst is not null)
+        {
+            return RankExactFirstAsync(db, culture, query, anyWord, limit, offset, exactFirst, cancellationToken);
+        }
+
         if (db.IsPostgres())
         {
             // ts_rank_cd's weights are for D, C, B, A: body (C) 0.1, summary (B) 0.4, title (A) 1.0 — bm25's 1 : 4 : 10.
@@ -68,12 +75,68 @@ internal static class SearchIndex
             .ToListAsync(cancellationToken);
     }
 
+    private static Task<List<RankedId>> RankExactFirstAsync(
+        PortalDbContext db, string culture, SearchQuery query, bool anyWord, int limit, int offset, SearchQuery exactFirst, CancellationToken cancellationToken)
+    {
+        if (db.IsPostgres())
+        {
+            var tsQuery = query.ToTsQuery(anyWord);
+            var exact = exactFirst.ToTsQuery(anyWord);
+            return db.Database.SqlQuery<RankedId>($"""
+                SELECT "Id", count(*) OVER ()::int AS "Total"
+                FROM "SearchDocuments", to_tsquery('simple', {tsQuery}) AS query, to_tsquery('simple', {exact}) AS exact
+                WHERE "Culture" = {culture} AND "Terms" @@ query
+                ORDER BY "Terms" @@ exact DESC, ts_rank_cd(ARRAY[0.0, 0.1, 0.4, 1.0]::real[], "Terms", query) DESC, "Id"
+                LIMIT {limit} OFFSET {offset}
+                """).ToListAsync(cancellationToken);
+        }
+
+        var match = query.ToMatchExpression(anyWord);
+        var exactMatch = exactFirst.ToMatchExpression(anyWord);
+        return db.Database
+            .SqlQuery<RankedId>($"SELECT Id, count(*) OVER () AS Total FROM (SELECT rowid AS Id, bm25(SearchIndex, 0.0, 10.0, 4.0, 1.0) AS Rank FROM SearchIndex WHERE SearchIndex MATCH {match} AND culture = {culture}) ORDER BY Id IN (SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH {exactMatch}) DESC, Rank LIMIT {limit} OFFSET {offset}")
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>How many translations match, for the pager past the last page.</summary>
     public static Task<int> CountAsync(PortalDbContext db, string culture, SearchQuery query, bool anyWord, CancellationToken cancellationToken)
         => (db.IsPostgres()
             ? db.Database.SqlQuery<int>($"""SELECT count(*)::int AS "Value" FROM "SearchDocuments" WHERE "Culture" = {culture} AND "Terms" @@ to_tsquery('simple', {query.ToTsQuery(anyWord)})""")
             : db.Database.SqlQuery<int>($"SELECT count(*) AS Value FROM SearchIndex WHERE SearchIndex MATCH {query.ToMatchExpression(anyWord)} AND culture = {culture}"))
             .SingleAsync(cancellationToken);
+
+    /// <summary>
+    /// Every term the index holds for one language, with how many articles hold it: the vocabulary that typo
+    /// correction chooses from. A full pass over the index, made once after each import (see <see cref="SearchVocabulary"/>).
+    /// </summary>
+    public static async Task<Dictionary<string, int>> TermsAsync(PortalDbContext db, string culture, CancellationToken cancellationToken)
+    {
+        if (db.IsPostgres())
+        {
+            // ts_stat reads the tsvectors a query returns; the culture is quoted by format's %L.
+            return await db.Database.SqlQuery<IndexTerm>($"""
+                SELECT word AS "Term", ndoc AS "Documents"
+                FROM ts_stat(format('SELECT "Terms" FROM "SearchDocuments" WHERE "Culture" = %L', {culture}::text))
+                """).ToDictionaryAsync(t => t.Term, t => t.Documents, StringComparer.Ordinal, cancellationToken);
+        }
+
+        // FTS5's own term list, as a temporary table of this connection: "instance" rows (term, document) rather than
+        // "row" totals, because the culture is a column of the documents, not of the terms.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.SearchIndexTerms USING fts5vocab(main, SearchIndex, instance)", cancellationToken);
+            return await db.Database.SqlQuery<IndexTerm>($"""
+                SELECT term AS Term, count(DISTINCT doc) AS Documents FROM temp.SearchIndexTerms
+                WHERE doc IN (SELECT rowid FROM SearchIndex WHERE culture = {culture}) GROUP BY term
+                """).ToDictionaryAsync(t => t.Term, t => t.Documents, StringComparer.Ordinal, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
     private static Task<int> InsertAsync(PortalDbContext db, ArticleTranslation translation, CancellationToken cancellationToken)
     {
@@ -94,3 +157,5 @@ internal static class SearchIndex
                 cancellationToken);
     }
 }
+
+internal sealed record IndexTerm(string Term, int Documents);

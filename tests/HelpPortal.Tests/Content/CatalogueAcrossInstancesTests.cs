@@ -51,6 +51,21 @@ public sealed class CatalogueAcrossInstancesTests : IRunsOnPostgres, IDisposable
     }
 
     [DatabaseFact]
+    public async Task A_word_imported_by_one_instance_is_known_to_the_typo_correction_of_the_other_within_five_seconds()
+    {
+        _ = _first.Services;
+        var other = _second.CreateClient();
+        Assert.DoesNotContain("/en/articles/zebrafish", await other.GetStringAsync("/en/search?q=zebrafsh+"), StringComparison.Ordinal); // vocabulary read
+        _content.WriteArticle("en/eid/zebrafish.md", "The zebrafish is not a sign-in method.",
+            ("key", "zebrafish"), ("title", "Can I sign in with a zebrafish?"), ("topic", "eid"), ("order", "91"));
+
+        Assert.Equal(1, (await _first.ImportAsync()).Added);
+
+        var found = await ServedWithinAsync(other, "/en/search?q=zebrafsh+", page => page.Contains("/en/articles/zebrafish", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        Assert.True(found, "The other instance still did not correct the new word 5 seconds after the import.");
+    }
+
+    [DatabaseFact]
     public async Task A_topic_imported_by_one_instance_is_accepted_by_the_survey_of_the_other_within_five_seconds()
     {
         _ = _first.Services;

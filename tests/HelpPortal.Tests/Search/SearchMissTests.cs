@@ -45,6 +45,18 @@ public abstract class SearchMissTests : IDisposable
     }
 
     [DatabaseFact]
+    public async Task A_search_answered_by_typo_correction_is_not_a_miss_and_the_query_as_typed_is()
+    {
+        var client = _factory.CreateClient();
+
+        await client.GetAsync("/en/search?q=pasword");
+        await client.GetAsync("/en/search?q=pasword&exact=1");
+
+        var miss = await _factory.WithDbAsync(db => db.SearchMisses.AsNoTracking().SingleAsync());
+        Assert.Equal(("en", "pasword", 1), (miss.Culture, miss.Query, miss.Count));
+    }
+
+    [DatabaseFact]
     public async Task Past_the_daily_cap_new_queries_add_no_rows_and_known_ones_are_still_counted()
     {
         var client = _factory.CreateClient();
