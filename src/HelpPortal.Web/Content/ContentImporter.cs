@@ -97,6 +97,7 @@ public sealed partial class ContentImporter(
             updated++;
         }
 
+        _topicsFileChanged |= await SyncRedirectsAsync(content, cancellationToken);
         var pages = await SyncPagesAsync(content, cancellationToken);
         (added, updated, unchanged, removed) = (added + pages.Added, updated + pages.Updated, unchanged + pages.Unchanged, removed + pages.Removed);
 
@@ -246,6 +247,8 @@ public sealed partial class ContentImporter(
             translation.UpdatedOn = document.Updated;
             translation.SourcePath = document.Path;
             translation.ContentHash = rendered.ContentHash;
+            translation.RelatedKeys = string.Join(' ', document.Related);
+            translation.ReviewNote = document.ReviewNote;
             changed.Add(translation);
         }
 
@@ -257,6 +260,47 @@ public sealed partial class ContentImporter(
         await db.SaveChangesAsync(cancellationToken);
         await SearchIndex.UpdateAsync(db, changed, removedIds, cancellationToken);
         return (added, updated, unchanged, removed);
+    }
+
+    /// <summary>
+    /// The former slugs, rebuilt from the files that loaded and topics.yml. An article whose file failed today keeps its
+    /// last good version and, with it, the former slugs it had. Returns whether any changed: a former slug that now
+    /// redirects must not be served from a kept page of what used to be there.
+    /// </summary>
+    private async Task<bool> SyncRedirectsAsync(ContentSet content, CancellationToken cancellationToken)
+    {
+        var wanted = content.Articles
+            .SelectMany(a => a.Document.RedirectFrom.Select(old => (Kind: RedirectKind.Article, a.Document.Culture, Slug: old, a.Document.Key)))
+            .Concat(content.Topics!.SelectMany(t => t.Texts.SelectMany(text => text.Value.RedirectFrom.Select(old => (Kind: RedirectKind.Topic, Culture: text.Key, Slug: old, t.Key)))))
+            .ToHashSet();
+        var loaded = content.Articles.Select(a => (a.Document.Culture, a.Document.Key)).ToHashSet();
+        var kept = await db.ArticleTranslations.AsNoTracking().Select(t => new { t.Culture, t.Article.Key }).ToListAsync(cancellationToken);
+        var keptAfterFailure = kept.Select(t => (t.Culture, t.Key)).Where(t => !loaded.Contains(t)).ToHashSet();
+
+        var rows = await db.SlugRedirects.ToListAsync(cancellationToken);
+        var changed = false;
+        foreach (var row in rows)
+        {
+            var stays = wanted.Remove((row.Kind, row.Culture, row.Slug, row.TargetKey))
+                || (row.Kind == RedirectKind.Article && keptAfterFailure.Contains((row.Culture, row.TargetKey))
+                    && !wanted.Any(w => w.Kind == row.Kind && w.Culture == row.Culture && w.Slug == row.Slug));
+            if (!stays)
+            {
+                db.SlugRedirects.Remove(row);
+                changed = true;
+            }
+        }
+
+        // Removals first, in their own save, so a former slug that moves to another article never meets its old row.
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (kind, culture, old, key) in wanted)
+        {
+            db.SlugRedirects.Add(new SlugRedirect { Kind = kind, Culture = culture, Slug = old, TargetKey = key });
+            changed = true;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return changed;
     }
 
     /// <summary>The pages, by the articles' rules: a file that failed keeps its row, a file that is gone loses it.</summary>
