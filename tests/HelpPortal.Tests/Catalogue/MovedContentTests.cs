@@ -87,6 +87,18 @@ public abstract class MovedContentTests(PortalFactory factory)
         => Assert.Equal(HttpStatusCode.NotFound, (await factory.CreatePlainClient().GetAsync("/lv/topics/europass-templates")).StatusCode);
 
     [DatabaseFact]
+    public async Task The_sitemap_lists_the_new_addresses_and_none_that_redirects()
+    {
+        var sitemap = await factory.CreateClient().GetStringAsync("/sitemap.xml");
+
+        Assert.Contains("/en/topics/europass-documents<", sitemap, StringComparison.Ordinal);
+        Assert.Contains("/lv/articles/aizmirsts-lietotnes-pin-kods<", sitemap, StringComparison.Ordinal);
+        Assert.DoesNotContain("/topics/europass-templates<", sitemap, StringComparison.Ordinal);
+        Assert.DoesNotContain("/topics/atbalsts-un-informacija<", sitemap, StringComparison.Ordinal);
+        Assert.DoesNotContain("/articles/change-the-app-pin-code<", sitemap, StringComparison.Ordinal);
+    }
+
+    [DatabaseFact]
     public async Task A_redirect_is_not_kept_among_the_rendered_pages()
     {
         var client = factory.CreatePlainClient();
