@@ -53,7 +53,7 @@ public sealed class BrowsingJourneyTests(BrowserFixture browser)
         var responses = new List<IResponse>();
         page.Response += (_, response) => responses.Add(response);
 
-        await page.GotoAsync("/en/topics/eu-login-app");
+        await page.GotoAsync("/en/topics/setting-up-two-factor-authentication");
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("set up the EU Login", RegexOptions.IgnoreCase) }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Latviešu" }).ClickAsync();
 

@@ -24,7 +24,7 @@ public abstract class BadContentTests(TestDatabase database) : IDisposable
         { "unknown topic", "---\nkey: broken\ntitle: T\ntopic: passports\norder: 3\n---\nBody", 4, "topic", "The topic 'passports' is not in topics.yml" },
         { "duplicate slug", "---\nkey: broken\ntitle: T\ntopic: set-up-2fa\norder: 3\nslug: forgotten-password\n---\nBody", 6, "slug", "The slug 'forgotten-password' is also used by en/signing-in/forgotten-password.md" },
         { "duplicate key", "---\nkey: forgotten-password\ntitle: T\ntopic: set-up-2fa\norder: 3\n---\nBody", 2, "key", "The key 'forgotten-password' is also used by en/signing-in/forgotten-password.md" },
-        { "link to a missing article", "---\nkey: broken\ntitle: T\ntopic: set-up-2fa\norder: 3\n---\nFirst line.\n\nSee [this](../set-up-2fa/nowhere.md).", 9, "link", "points to 'en/set-up-2fa/nowhere.md', which is not an article" },
+        { "link to a missing article", "---\nkey: broken\ntitle: T\ntopic: set-up-2fa\norder: 3\nrelated: [forgotten-password, sign-in-with-2fa]\n---\nFirst line.\n\nSee [this](../set-up-2fa/nowhere.md).", 10, "link", "points to 'en/set-up-2fa/nowhere.md', which is not an article" },
         { "order not a number", "---\nkey: broken\ntitle: T\ntopic: set-up-2fa\norder: first\n---\nBody", 5, "order", "The order 'first' is not a whole number" },
         { "date not ISO", "---\nkey: broken\ntitle: T\ntopic: set-up-2fa\norder: 3\nupdated: 20.11.2026\n---\nBody", 6, "updated", "is not a date written as YYYY-MM-DD" },
         { "slug with diacritics", "---\nkey: broken\ntitle: T\ntopic: set-up-2fa\norder: 3\nslug: paroļu-maiņa\n---\nBody", 6, "slug", "may only contain lower-case letters" },

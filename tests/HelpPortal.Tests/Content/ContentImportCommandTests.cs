@@ -25,7 +25,7 @@ public abstract class ContentImportCommandTests : IDisposable
     public async Task Content_import_brings_a_changed_article_into_the_catalogue_and_reports_the_counts()
     {
         _ = _factory.Services; // The portal's own start-up import has run.
-        var path = Path.Combine(_content.Folder, "en", "eu-login-account", "forgotten-password.md");
+        var path = Path.Combine(_content.Folder, "en", "signing-in", "forgotten-password.md");
         File.WriteAllText(path, File.ReadAllText(path).Replace("\ntitle: ", "\ntitle: Renamed. ", StringComparison.Ordinal));
 
         var (exitCode, output, _) = await _factory.RunCommandAsync(null, "content", "import");

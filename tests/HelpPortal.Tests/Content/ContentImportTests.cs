@@ -29,7 +29,7 @@ public abstract class ContentImportTests : IDisposable
 
         Assert.Equal((0, 0, 56, 0), (report.Added, report.Updated, report.Unchanged, report.Removed));
         Assert.Equal(before, await CountRowsAsync());
-        Assert.Equal((6, 12, 25, 50), before);
+        Assert.Equal((8, 16, 25, 50), before);
     }
 
     [DatabaseFact]
