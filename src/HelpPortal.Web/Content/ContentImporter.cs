@@ -45,6 +45,9 @@ public sealed partial class ContentImporter(
     /// <summary>Whether this import changed what topics.yml decides: a topic's texts or order, or the popular questions.</summary>
     private bool _topicsFileChanged;
 
+    /// <summary>Whether this import fills an empty catalogue: nothing it adds is then an update of what was shown.</summary>
+    private bool _firstImport;
+
     public async Task<ImportReport> ImportAsync(CancellationToken cancellationToken)
     {
         await gate.Semaphore.WaitAsync(cancellationToken);
@@ -130,6 +133,7 @@ public sealed partial class ContentImporter(
     {
         var topics = await db.Topics.Include(t => t.Translations).ToDictionaryAsync(t => t.Key, cancellationToken);
         var firstImport = topics.Count == 0;
+        _firstImport = firstImport;
         foreach (var gone in topics.Values.Where(t => definitions.All(d => d.Key != t.Key)).ToList())
         {
             db.Topics.Remove(gone);
@@ -264,8 +268,8 @@ public sealed partial class ContentImporter(
 
     /// <summary>
     /// The former slugs, rebuilt from the files that loaded and topics.yml. An article whose file failed today keeps its
-    /// last good version and, with it, the former slugs it had. Returns whether any changed: a former slug that now
-    /// redirects must not be served from a kept page of what used to be there.
+    /// last good version and, with it, the former slugs it had. Returns whether a topic's changed, which makes topics.yml
+    /// count as updated (pages are evicted); an article's former slugs change only with its file, already counted.
     /// </summary>
     private async Task<bool> SyncRedirectsAsync(ContentSet content, CancellationToken cancellationToken)
     {
@@ -287,7 +291,7 @@ public sealed partial class ContentImporter(
             if (!stays)
             {
                 db.SlugRedirects.Remove(row);
-                changed = true;
+                changed |= row.Kind == RedirectKind.Topic;
             }
         }
 
@@ -296,11 +300,11 @@ public sealed partial class ContentImporter(
         foreach (var (kind, culture, old, key) in wanted)
         {
             db.SlugRedirects.Add(new SlugRedirect { Kind = kind, Culture = culture, Slug = old, TargetKey = key });
-            changed = true;
+            changed |= kind == RedirectKind.Topic;
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return changed;
+        return changed && !_firstImport;
     }
 
     /// <summary>The pages, by the articles' rules: a file that failed keeps its row, a file that is gone loses it.</summary>
