@@ -56,7 +56,12 @@ public sealed class CatalogueController(PortalDbContext db, IStringLocalizer<Sha
             .SingleOrDefaultAsync(cancellationToken);
         if (topic is null)
         {
-            return NotFound();
+            // A topic renamed, merged or split by topics.yml: its former slug leads to the topic that took its place.
+            var moved = await db.SlugRedirects.AsNoTracking()
+                .Where(r => r.Kind == RedirectKind.Topic && r.Culture == culture && r.Slug == slug)
+                .Join(db.TopicTranslations.Where(t => t.Culture == culture), r => r.TargetKey, t => t.Topic.Key, (r, t) => t.Slug)
+                .FirstOrDefaultAsync(cancellationToken);
+            return moved is null ? NotFound() : RedirectPermanent(PortalUrls.Topic(culture, moved));
         }
 
         return View(new TopicPage
@@ -83,7 +88,18 @@ public sealed class CatalogueController(PortalDbContext db, IStringLocalizer<Sha
                 .Where(t => t.Slug == slug && t.Culture != culture)
                 .SelectMany(t => t.Article.Translations.Where(x => x.Culture == culture).Select(x => x.Slug))
                 .FirstOrDefaultAsync(cancellationToken);
-            return translated is null ? NotFound() : RedirectPermanent(PortalUrls.Article(culture, translated));
+            if (translated is not null)
+            {
+                return RedirectPermanent(PortalUrls.Article(culture, translated));
+            }
+
+            // A renamed file: its former slug (redirect_from:) leads to the article in this language, or to its original.
+            var moved = await db.SlugRedirects.AsNoTracking()
+                .Where(r => r.Kind == RedirectKind.Article && r.Slug == slug)
+                .Join(db.ArticleTranslations, r => r.TargetKey, t => t.Article.Key, (r, t) => new CultureSlug(t.Culture, t.Slug))
+                .ToListAsync(cancellationToken);
+            var target = moved.FirstOrDefault(t => t.Culture == culture) ?? moved.FirstOrDefault();
+            return target is null ? NotFound() : RedirectPermanent(PortalUrls.Article(culture, target.Slug));
         }
 
         var topicName = article.TopicNames.FirstOrDefault(t => t.Culture == culture)?.Name ?? "";
@@ -109,12 +125,13 @@ public sealed class CatalogueController(PortalDbContext db, IStringLocalizer<Sha
                 new(article.Title, null),
             ],
             TopicQuestions = await QuestionsAsync(article.TopicId, culture, article.ArticleId, cancellationToken),
+            RelatedQuestions = await RelatedAsync(article.RelatedKeys, culture, cancellationToken),
         });
     }
 
     private sealed record ArticleRow(
         int ArticleId, string Key, int TopicId, string Culture, string Slug, string Title, string? Summary, string Html, DateOnly? UpdatedOn,
-        List<CultureSlug> Translations, List<TopicName> TopicNames);
+        string RelatedKeys, List<CultureSlug> Translations, List<TopicName> TopicNames);
 
     private sealed record CultureSlug(string Culture, string Slug);
 
@@ -132,7 +149,7 @@ public sealed class CatalogueController(PortalDbContext db, IStringLocalizer<Sha
             .Where(t => t.Slug == slug)
             .Where(t => t.Culture == culture || !t.Article.Translations.Any(x => x.Culture == culture))
             .Select(t => new ArticleRow(
-                t.ArticleId, t.Article.Key, t.Article.TopicId, t.Culture, t.Slug, t.Title, t.Summary, t.Html, t.UpdatedOn,
+                t.ArticleId, t.Article.Key, t.Article.TopicId, t.Culture, t.Slug, t.Title, t.Summary, t.Html, t.UpdatedOn, t.RelatedKeys,
                 t.Article.Translations.Select(x => new CultureSlug(x.Culture, x.Slug)).ToList(),
                 t.Article.Topic.Translations.Select(x => new TopicName(x.Culture, x.Slug, x.Name)).ToList()));
         var rows = await candidates.ToListAsync(cancellationToken);
@@ -152,6 +169,28 @@ public sealed class CatalogueController(PortalDbContext db, IStringLocalizer<Sha
             .ToListAsync(cancellationToken);
 
         return [.. articles.Select(a => Question(culture, a.Translations, a.Id == currentArticleId))];
+    }
+
+    /// <summary>The article's "Related questions", in the author's order; a key no longer in the catalogue is left out.</summary>
+    private async Task<IReadOnlyList<QuestionLink>> RelatedAsync(string relatedKeys, string culture, CancellationToken cancellationToken)
+    {
+        var keys = relatedKeys.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (keys.Length == 0)
+        {
+            return [];
+        }
+
+        var articles = await db.Articles.AsNoTracking()
+            .Where(a => keys.Contains(a.Key))
+            .Select(a => new
+            {
+                a.Key,
+                Translations = a.Translations.Select(t => new TranslationTitle(t.Culture, t.Slug, t.Title, t.Summary)).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+
+        return [.. articles.Where(a => a.Translations.Count > 0).OrderBy(a => Array.IndexOf(keys, a.Key))
+            .Select(a => Question(culture, a.Translations, isCurrent: false))];
     }
 
     /// <summary>A question without a translation yet is still listed, in its original language and marked as such.</summary>

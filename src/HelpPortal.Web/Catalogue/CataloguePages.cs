@@ -50,4 +50,7 @@ public sealed record ArticlePage : PortalPage
     public required IReadOnlyList<Breadcrumb> Breadcrumbs { get; init; }
 
     public required IReadOnlyList<QuestionLink> TopicQuestions { get; init; }
+
+    /// <summary>The questions the author linked under "Related questions" (front matter <c>related:</c>).</summary>
+    public IReadOnlyList<QuestionLink> RelatedQuestions { get; init; } = [];
 }

@@ -6,7 +6,7 @@ namespace HelpPortal.Web.Content;
 /// <summary>Reads one article or page file: its front matter fields, each checked with the line it is on.</summary>
 internal static partial class ArticleParser
 {
-    private static readonly string[] KnownFields = ["key", "title", "topic", "order", "summary", "slug", "updated"];
+    private static readonly string[] KnownFields = ["key", "title", "topic", "order", "summary", "slug", "updated", "related", "redirect_from", "review_note"];
 
     // A page is in no topic; everything else is read and checked as an article's.
     private static readonly string[] KnownPageFields = ["key", "title", "order", "summary", "slug", "updated"];
@@ -74,6 +74,14 @@ internal static partial class ArticleParser
             }
         }
 
+        var related = kind == ContentKind.Page ? [] : KeyList(path, fields, "related", problems);
+        var redirectFrom = kind == ContentKind.Page ? [] : KeyList(path, fields, "redirect_from", problems);
+        var reviewNote = kind == ContentKind.Page ? null : Optional(path, fields, "review_note", problems);
+        if (reviewNote?.Length > 2000)
+        {
+            problems.Add(new(path, fields["review_note"].Line, "review_note", "The review note is longer than 2,000 characters."));
+        }
+
         PagePlaceholders.Check(path, kind, fields, frontMatter.Body, frontMatter.BodyStartLine, problems);
         if (problems.Skip(before).Any(p => p.Severity == ProblemSeverity.Error))
         {
@@ -83,7 +91,39 @@ internal static partial class ArticleParser
         return new ArticleDocument(
             path, culture, key!, title!, topic!, order, summary, slug, updated,
             frontMatter.Body, frontMatter.BodyStartLine, text,
-            fields.ToDictionary(f => f.Key, f => f.Value.Line, StringComparer.Ordinal), kind);
+            fields.ToDictionary(f => f.Key, f => f.Value.Line, StringComparer.Ordinal), kind)
+        {
+            Related = related,
+            RedirectFrom = redirectFrom,
+            ReviewNote = reviewNote,
+        };
+    }
+
+    /// <summary>
+    /// An optional list of keys or slugs (<c>related:</c>, <c>redirect_from:</c>): each must look like a slug. Whether
+    /// each names something real, or clashes with another file, is checked across files.
+    /// </summary>
+    internal static List<string> KeyList(string path, IReadOnlyDictionary<string, YamlField> fields, string name, List<ContentProblem> problems)
+    {
+        if (!fields.TryGetValue(name, out var field))
+        {
+            return [];
+        }
+
+        if (field.Node is not YamlDotNet.RepresentationModel.YamlSequenceNode sequence
+            || sequence.Children.Any(c => c is not YamlDotNet.RepresentationModel.YamlScalarNode { Value.Length: > 0 }))
+        {
+            problems.Add(new(path, field.Line, name, $"'{name}' must be a list, such as [forgotten-password, set-up-eu-login-app]."));
+            return [];
+        }
+
+        var values = sequence.Children.Select(c => ((YamlDotNet.RepresentationModel.YamlScalarNode)c).Value!.Trim()).ToList();
+        foreach (var value in values.Where(v => !SlugPattern().IsMatch(v)))
+        {
+            problems.Add(new(path, field.Line, name, $"'{value}' in '{name}' may only contain lower-case letters a–z, digits and single hyphens."));
+        }
+
+        return [.. values.Where(v => SlugPattern().IsMatch(v))];
     }
 
     internal static bool IsValidSlug(string value) => SlugPattern().IsMatch(value);

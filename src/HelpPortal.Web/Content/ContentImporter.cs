@@ -46,6 +46,9 @@ public sealed partial class ContentImporter(
     /// <summary>Whether this import changed what topics.yml decides: a topic's texts or order, or the popular questions.</summary>
     private bool _topicsFileChanged;
 
+    /// <summary>Whether this import fills an empty catalogue: nothing it adds is then an update of what was shown.</summary>
+    private bool _firstImport;
+
     public async Task<ImportReport> ImportAsync(CancellationToken cancellationToken)
     {
         await gate.Semaphore.WaitAsync(cancellationToken);
@@ -99,6 +102,7 @@ public sealed partial class ContentImporter(
             updated++;
         }
 
+        _topicsFileChanged |= await SyncRedirectsAsync(content, cancellationToken);
         var pages = await SyncPagesAsync(content, cancellationToken);
         (added, updated, unchanged, removed) = (added + pages.Added, updated + pages.Updated, unchanged + pages.Unchanged, removed + pages.Removed);
 
@@ -132,6 +136,7 @@ public sealed partial class ContentImporter(
     {
         var topics = await db.Topics.Include(t => t.Translations).ToDictionaryAsync(t => t.Key, cancellationToken);
         var firstImport = topics.Count == 0;
+        _firstImport = firstImport;
         foreach (var gone in topics.Values.Where(t => definitions.All(d => d.Key != t.Key)).ToList())
         {
             db.Topics.Remove(gone);
@@ -249,6 +254,8 @@ public sealed partial class ContentImporter(
             translation.UpdatedOn = document.Updated;
             translation.SourcePath = document.Path;
             translation.ContentHash = rendered.ContentHash;
+            translation.RelatedKeys = string.Join(' ', document.Related);
+            translation.ReviewNote = document.ReviewNote;
             changed.Add(translation);
         }
 
@@ -260,6 +267,47 @@ public sealed partial class ContentImporter(
         await db.SaveChangesAsync(cancellationToken);
         await SearchIndex.UpdateAsync(db, changed, removedIds, cancellationToken);
         return (added, updated, unchanged, removed);
+    }
+
+    /// <summary>
+    /// The former slugs, rebuilt from the files that loaded and topics.yml. An article whose file failed today keeps its
+    /// last good version and, with it, the former slugs it had. Returns whether a topic's changed, which makes topics.yml
+    /// count as updated (pages are evicted); an article's former slugs change only with its file, already counted.
+    /// </summary>
+    private async Task<bool> SyncRedirectsAsync(ContentSet content, CancellationToken cancellationToken)
+    {
+        var wanted = content.Articles
+            .SelectMany(a => a.Document.RedirectFrom.Select(old => (Kind: RedirectKind.Article, a.Document.Culture, Slug: old, a.Document.Key)))
+            .Concat(content.Topics!.SelectMany(t => t.Texts.SelectMany(text => text.Value.RedirectFrom.Select(old => (Kind: RedirectKind.Topic, Culture: text.Key, Slug: old, t.Key)))))
+            .ToHashSet();
+        var loaded = content.Articles.Select(a => (a.Document.Culture, a.Document.Key)).ToHashSet();
+        var kept = await db.ArticleTranslations.AsNoTracking().Select(t => new { t.Culture, t.Article.Key }).ToListAsync(cancellationToken);
+        var keptAfterFailure = kept.Select(t => (t.Culture, t.Key)).Where(t => !loaded.Contains(t)).ToHashSet();
+
+        var rows = await db.SlugRedirects.ToListAsync(cancellationToken);
+        var changed = false;
+        foreach (var row in rows)
+        {
+            var stays = wanted.Remove((row.Kind, row.Culture, row.Slug, row.TargetKey))
+                || (row.Kind == RedirectKind.Article && keptAfterFailure.Contains((row.Culture, row.TargetKey))
+                    && !wanted.Any(w => w.Kind == row.Kind && w.Culture == row.Culture && w.Slug == row.Slug));
+            if (!stays)
+            {
+                db.SlugRedirects.Remove(row);
+                changed |= row.Kind == RedirectKind.Topic;
+            }
+        }
+
+        // Removals first, in their own save, so a former slug that moves to another article never meets its old row.
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (kind, culture, old, key) in wanted)
+        {
+            db.SlugRedirects.Add(new SlugRedirect { Kind = kind, Culture = culture, Slug = old, TargetKey = key });
+            changed |= kind == RedirectKind.Topic;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return changed && !_firstImport;
     }
 
     /// <summary>The pages, by the articles' rules: a file that failed keeps its row, a file that is gone loses it.</summary>

@@ -1,6 +1,13 @@
 namespace HelpPortal.Web.Content;
 
-public sealed record TopicText(string Slug, string Name, string Description);
+public sealed record TopicText(string Slug, string Name, string Description)
+{
+    /// <summary>Former slugs of the topic in this language (<c>redirect_from:</c>): their URLs answer 301 to this topic.</summary>
+    public IReadOnlyList<string> RedirectFrom { get; init; } = [];
+
+    /// <summary>The line of the <c>redirect_from:</c> field in topics.yml, for problems with its slugs.</summary>
+    public int RedirectFromLine { get; init; }
+}
 
 public sealed record TopicDefinition(string Key, int Order, IReadOnlyDictionary<string, TopicText> Texts)
 {
@@ -40,6 +47,15 @@ public sealed record ArticleDocument(
     ContentKind Kind = ContentKind.Article)
 {
     public int LineOf(string field) => FieldLines.TryGetValue(field, out var line) ? line : 1;
+
+    /// <summary>The keys of the articles listed under "Related questions" (<c>related:</c>), in the author's order.</summary>
+    public IReadOnlyList<string> Related { get; init; } = [];
+
+    /// <summary>Former slugs of this file in its language (<c>redirect_from:</c>): their URLs answer 301 to this one.</summary>
+    public IReadOnlyList<string> RedirectFrom { get; init; } = [];
+
+    /// <summary>A note for editors (<c>review_note:</c>), listed by the coverage report and never shown to visitors.</summary>
+    public string? ReviewNote { get; init; }
 }
 
 /// <summary>

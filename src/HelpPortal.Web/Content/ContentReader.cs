@@ -49,6 +49,10 @@ internal sealed class ContentReader
         topics = CheckPopular(topics, documents, problems);
         failed.UnionWith(documents.Except(consistent).Select(d => d.Path));
 
+        // These leave out what is wrong in a list and keep the file: they come after the files that fail are known.
+        consistent = CheckRelated(consistent, documents, problems);
+        consistent = CheckRedirects(consistent, slugsByPath, problems);
+
         // A link resolves to any article or page file that exists, even one that failed today: its last good version is still served.
         string? ArticleUrl(string path) => slugsByPath.TryGetValue(path, out var target)
             ? target.Kind == ContentKind.Page ? PortalUrls.Page(target.Culture, target.Slug) : PortalUrls.Article(target.Culture, target.Slug)
@@ -252,6 +256,96 @@ internal sealed class ContentReader
         }
 
         return [.. documents.Except(rejected)];
+    }
+
+    /// <summary>
+    /// "Related questions" must name other articles, each once; a key that does not is reported and left out, and the
+    /// file still loads. Fewer than two, or a list that differs from the other language's, is a warning: the page still
+    /// works, but a visitor should never reach a dead end, whichever language they read.
+    /// </summary>
+    private static List<ArticleDocument> CheckRelated(List<ArticleDocument> consistent, List<ArticleDocument> parsed, List<ContentProblem> problems)
+    {
+        var articleKeys = parsed.Where(d => d.Kind == ContentKind.Article).Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
+        var checkedDocuments = consistent.Select(document =>
+        {
+            if (document.Kind != ContentKind.Article)
+            {
+                return document;
+            }
+
+            var kept = new List<string>();
+            foreach (var key in document.Related)
+            {
+                var message = key == document.Key ? $"The related question '{key}' is this article itself."
+                    : kept.Contains(key) ? $"The related question '{key}' is listed more than once."
+                    : !articleKeys.Contains(key) ? $"The related question '{key}' is not the key of any article."
+                    : null;
+                if (message is null)
+                {
+                    kept.Add(key);
+                }
+                else
+                {
+                    problems.Add(new(document.Path, document.LineOf("related"), "related", message));
+                }
+            }
+
+            if (kept.Count < 2)
+            {
+                problems.Add(new(document.Path, document.LineOf(document.FieldLines.ContainsKey("related") ? "related" : "key"), "related",
+                    $"List at least two related questions in 'related:' ({kept.Count} now), so that the page is no dead end.", ProblemSeverity.Warning));
+            }
+
+            return document with { Related = kept };
+        }).ToList();
+
+        var cultureOrder = PortalCultures.All.ToList();
+        foreach (var translations in checkedDocuments.Where(d => d.Kind == ContentKind.Article).GroupBy(d => d.Key))
+        {
+            var ordered = translations.OrderBy(d => cultureOrder.IndexOf(d.Culture)).ToList();
+            foreach (var document in ordered.Skip(1).Where(d => !d.Related.SequenceEqual(ordered[0].Related, StringComparer.Ordinal)))
+            {
+                problems.Add(new(document.Path, document.LineOf("related"), "related",
+                    $"The related questions [{string.Join(", ", document.Related)}] differ from [{string.Join(", ", ordered[0].Related)}] in {ordered[0].Path}; keep the languages the same.",
+                    ProblemSeverity.Warning));
+            }
+        }
+
+        return checkedDocuments;
+    }
+
+    /// <summary>
+    /// A former slug (<c>redirect_from:</c>) must not be a slug in use in that language (a live address never redirects)
+    /// nor another file's former slug (it can lead to one place only): either is reported and that former slug left out.
+    /// </summary>
+    private static List<ArticleDocument> CheckRedirects(
+        List<ArticleDocument> consistent, Dictionary<string, (string Culture, string Slug, ContentKind Kind)> slugsByPath, List<ContentProblem> problems)
+    {
+        var live = slugsByPath.Values.Select(v => (v.Kind, v.Culture, v.Slug)).ToHashSet();
+        var claims = consistent.SelectMany(d => d.RedirectFrom.Distinct(StringComparer.Ordinal).Select(old => (d.Kind, d.Culture, Old: old, Document: d)))
+            .ToLookup(c => (c.Kind, c.Culture, c.Old), c => c.Document);
+        return [.. consistent.Select(document =>
+        {
+            var kept = new List<string>();
+            foreach (var old in document.RedirectFrom.Distinct(StringComparer.Ordinal))
+            {
+                var others = claims[(document.Kind, document.Culture, old)].Where(d => d != document).Select(d => d.Path).ToList();
+                var message = live.Contains((document.Kind, document.Culture, old))
+                    ? $"The former slug '{old}' is the slug of a file in this language: a live address cannot redirect."
+                    : others.Count > 0 ? $"The former slug '{old}' is also listed by {string.Join(", ", others)}; it can redirect to one place only."
+                    : null;
+                if (message is null)
+                {
+                    kept.Add(old);
+                }
+                else
+                {
+                    problems.Add(new(document.Path, document.LineOf("redirect_from"), "redirect_from", message));
+                }
+            }
+
+            return document with { RedirectFrom = kept };
+        })];
     }
 
     /// <summary>

@@ -54,6 +54,26 @@ internal static class TopicsFile
             }
         }
 
+        foreach (var culture in PortalCultures.All)
+        {
+            var live = topics.Where(t => t.Texts.ContainsKey(culture)).Select(t => t.Texts[culture].Slug).ToHashSet(StringComparer.Ordinal);
+            var claimed = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var topicText in topics.Where(t => t.Texts.ContainsKey(culture)).Select(t => t.Texts[culture]))
+            {
+                foreach (var old in topicText.RedirectFrom)
+                {
+                    if (live.Contains(old))
+                    {
+                        problems.Add(new(FileName, topicText.RedirectFromLine, $"{culture}.redirect_from", $"The former {culture} slug '{old}' is the slug of a topic: a live address cannot redirect."));
+                    }
+                    else if (!claimed.Add(old))
+                    {
+                        problems.Add(new(FileName, topicText.RedirectFromLine, $"{culture}.redirect_from", $"The former {culture} slug '{old}' is listed more than once: it can redirect to one topic only."));
+                    }
+                }
+            }
+        }
+
         return problems.Skip(before).Any(p => p.Severity == ProblemSeverity.Error) ? null : topics;
     }
 
@@ -97,9 +117,15 @@ internal static class TopicsFile
                 problems.Add(new(FileName, cultureFields["slug"].Line, $"{culture}.slug", $"The slug '{slug}' may only contain lower-case letters a–z, digits and single hyphens."));
             }
 
+            // Former slugs are the language's own, like the slug; clashes with live slugs are checked across topics.
+            var redirectFrom = ArticleParser.KeyList(FileName, cultureFields, "redirect_from", problems);
             if (slug is not null && name is not null && description is not null)
             {
-                texts[culture] = new TopicText(slug, name, description);
+                texts[culture] = new TopicText(slug, name, description)
+                {
+                    RedirectFrom = redirectFrom,
+                    RedirectFromLine = cultureFields.TryGetValue("redirect_from", out var redirectField) ? redirectField.Line : block.Line,
+                };
             }
         }
 

@@ -51,6 +51,19 @@ internal sealed class ArticleTranslationConfiguration : IEntityTypeConfiguration
         builder.HasIndex(t => new { t.ArticleId, t.Culture }).IsUnique();
         builder.HasIndex(t => new { t.Culture, t.Slug }).IsUnique();
         builder.HasIndex(t => t.SourcePath).IsUnique();
+        builder.Property(t => t.RelatedKeys).HasMaxLength(2000);
+        builder.Property(t => t.ReviewNote).HasMaxLength(2000);
+    }
+}
+
+internal sealed class SlugRedirectConfiguration : IEntityTypeConfiguration<SlugRedirect>
+{
+    public void Configure(EntityTypeBuilder<SlugRedirect> builder)
+    {
+        builder.Property(r => r.Culture).HasMaxLength(5);
+        builder.Property(r => r.Slug).HasMaxLength(150);
+        builder.Property(r => r.TargetKey).HasMaxLength(100);
+        builder.HasIndex(r => new { r.Kind, r.Culture, r.Slug }).IsUnique();
     }
 }
 

@@ -59,6 +59,37 @@ public sealed class ArticleTranslation
 
     /// <summary>Hash of the file and everything its rendering depends on; equal hash means nothing to write.</summary>
     public required string ContentHash { get; set; }
+
+    /// <summary>
+    /// The keys of the articles under "Related questions" (front matter <c>related:</c>), separated by spaces, in order.
+    /// Resolved when the page is served, so a related article's new title or slug shows without re-importing this one.
+    /// </summary>
+    public string RelatedKeys { get; set; } = "";
+
+    /// <summary>The editors' note (<c>review_note:</c>): listed by the coverage report, never shown to visitors.</summary>
+    public string? ReviewNote { get; set; }
+}
+
+/// <summary>What a <see cref="SlugRedirect"/> leads to.</summary>
+public enum RedirectKind
+{
+    Article = 0,
+    Topic = 1,
+}
+
+/// <summary>
+/// A former slug (front matter or topics.yml <c>redirect_from:</c>) in one language, answered with 301 to the article or
+/// topic that now has <see cref="TargetKey"/>. Rebuilt from the content folder by every import.
+/// </summary>
+public sealed class SlugRedirect
+{
+    public int Id { get; set; }
+    public RedirectKind Kind { get; set; }
+    public required string Culture { get; set; }
+    public required string Slug { get; set; }
+
+    /// <summary>The article's or topic's key: its current slug is looked up when the redirect is served.</summary>
+    public required string TargetKey { get; set; }
 }
 
 /// <summary>

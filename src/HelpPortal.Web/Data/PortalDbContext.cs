@@ -20,6 +20,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleTranslation> ArticleTranslations => Set<ArticleTranslation>();
     public DbSet<ContentPage> ContentPages => Set<ContentPage>();
+    public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
     public DbSet<ContentImport> ContentImports => Set<ContentImport>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<SearchMiss> SearchMisses => Set<SearchMiss>();

@@ -11,7 +11,7 @@ namespace HelpPortal.Tests.Admin;
 public abstract class ContentReportTests(ContentReportTests.Portal portal) : IAsyncLifetime
 {
     private const string MissingLatvian = "lv/eu-login-app/viena-ierice-vairakiem-kontiem.md";
-    private const string StaleLatvian = "lv/eid/jau-piesakos-ar-eid.md";
+    private const string StaleLatvian = "lv/signing-in/jau-piesakos-ar-eid.md";
     private readonly TestContent _content = portal.Content;
     private readonly PortalFactory _factory = portal.Factory;
     private readonly AdminSession _admin = portal.Admin;
@@ -43,6 +43,21 @@ public abstract class ContentReportTests(ContentReportTests.Portal portal) : IAs
         Assert.Equal("Stale", State("eid-already-used", "lv"));
         Assert.Equal("Present", State("eid-already-used", "en"));
         Assert.Equal("Present", State("eqf", "lv"));
+    }
+
+    [DatabaseFact]
+    public async Task The_coverage_report_lists_the_notes_for_review_of_each_language_version_in_topic_order()
+    {
+        var page = await _admin.GetPageAsync("/en/admin/coverage");
+
+        var rows = page.QuerySelectorAll("#review-notes-table tbody tr").Select(r => $"{r.GetAttribute("data-key")} {r.GetAttribute("data-culture")}").ToList();
+        // Four articles carry a note in each language; the Latvian "one device" file is removed from this copy.
+        Assert.Equal(
+            ["set-up-eu-login-app en", "set-up-eu-login-app lv", "find-qr-code en", "find-qr-code lv", "change-app-pin en", "change-app-pin lv", "one-device-several-accounts en"],
+            rows);
+        var note = page.QuerySelector("#review-notes-table tr[data-key='find-qr-code'][data-culture=lv]")!;
+        Assert.Equal("/lv/articles/kur-atrast-qr-kodu", note.QuerySelector("th a")!.GetAttribute("href"));
+        Assert.Contains("/cas/mobile", note.QuerySelector("td")!.TextContent, StringComparison.Ordinal);
     }
 
     [DatabaseFact]

@@ -227,7 +227,7 @@ public sealed class DatabaseCopyTests(DatabaseCopyTests.CopiedPortal copied) : I
     {
         // A new table needs a decision: copied by database copy, or rebuilt from content/ on the target. The keys are
         // not a table on SQLite: the copy takes them from the keys folder.
-        string[] notCopied = ["Topics", "TopicTranslations", "Articles", "ArticleTranslations", "ContentPages", "ContentImports", "DataProtectionKeys"];
+        string[] notCopied = ["Topics", "TopicTranslations", "Articles", "ArticleTranslations", "SlugRedirects", "ContentPages", "ContentImports", "DataProtectionKeys"];
         using var db = new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite("Data Source=:memory:").Options);
 
         var copiedTables = DatabaseCopy.CopiedEntities.Select(t => db.Model.FindEntityType(t)!.GetTableName()!);

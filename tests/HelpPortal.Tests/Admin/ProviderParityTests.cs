@@ -26,7 +26,7 @@ public sealed class ProviderParityTests(ProviderParityTests.Portals portals) : I
     [InlineData("/en/admin/survey/export.csv?from=2026-10-01&to=2026-10-01")]
     [InlineData("/en/admin/survey/export.csv?culture=lv")]
     [InlineData("/en/admin/survey/export.csv?article=eqf")]
-    [InlineData("/en/admin/survey/export.csv?topic=eid")]
+    [InlineData("/en/admin/survey/export.csv?topic=set-up-2fa")]
     [InlineData("/en/admin/survey/export.csv?delimiter=semicolon")]
     [InlineData("/lv/admin/survey/export.csv?delimiter=semicolon&headers=localized")]
     [InlineData("/en/admin/survey/export.csv?headers=localized&culture=en&from=2026-09-30&to=2026-10-02")]

@@ -171,8 +171,8 @@ public abstract class SurveyExportTests(SignedInPortal portal) : IAsyncLifetime
     [InlineData("?from=2026-10-02&to=2026-10-03", 2)]
     [InlineData("?culture=lv", 2)]
     [InlineData("?article=forgotten-password", 2)]
-    [InlineData("?topic=eu-login-account", 2)]
-    [InlineData("?topic=eid", 1)]
+    [InlineData("?topic=signing-in", 2)]
+    [InlineData("?topic=set-up-2fa", 1)]
     [InlineData("?culture=lv&article=forgotten-password", 1)]
     public async Task The_export_takes_the_reports_filters(string query, int rows)
     {

@@ -13,8 +13,8 @@ public sealed class BrowsingJourneyTests(BrowserFixture browser)
         await page.GotoAsync("/");
         Assert.EndsWith("/en/", page.Url, StringComparison.Ordinal);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "EU Login account", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("EU Login account");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Signing in", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Signing in");
 
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("forgotten my EU Login password", RegexOptions.IgnoreCase) }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/en/articles/forgotten-password$"));
@@ -53,7 +53,7 @@ public sealed class BrowsingJourneyTests(BrowserFixture browser)
         var responses = new List<IResponse>();
         page.Response += (_, response) => responses.Add(response);
 
-        await page.GotoAsync("/en/topics/eu-login-app");
+        await page.GotoAsync("/en/topics/setting-up-two-factor-authentication");
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("set up the EU Login", RegexOptions.IgnoreCase) }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Latviešu" }).ClickAsync();
 

@@ -108,7 +108,7 @@ public sealed class SurveyJourneyTests(BrowserFixture browser)
         await page.Locator("#q1-5").CheckAsync();
         await page.Locator("#q2-yes").CheckAsync();
         await page.Locator("#q3-4").CheckAsync();
-        await page.GetByLabel("What did you need help with today?").SelectOptionAsync("support-and-information");
+        await page.GetByLabel("What did you need help with today?").SelectOptionAsync("europass-documents");
         await page.GetByLabel("What could we do better?").FillAsync("Works without scripts.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
 

@@ -14,8 +14,8 @@ public abstract class ArticlePageTests(PortalFactory factory)
         var (_, page) = await factory.CreateClient().GetPageAsync("/lv/articles/aizmirsta-parole");
 
         var crumbs = page.QuerySelectorAll(".breadcrumbs li").Select(c => c.TextContent.Trim()).ToList();
-        Assert.Equal(["Sākums", "EU Login konts", page.QuerySelector("h1")!.TextContent.Trim()], crumbs);
-        Assert.Equal("/lv/topics/eu-login-konts", page.QuerySelector(".breadcrumbs li:nth-child(2) a")!.GetAttribute("href"));
+        Assert.Equal(["Sākums", "Pieteikšanās", page.QuerySelector("h1")!.TextContent.Trim()], crumbs);
+        Assert.Equal("/lv/topics/pieteiksanas", page.QuerySelector(".breadcrumbs li:nth-child(2) a")!.GetAttribute("href"));
     }
 
     [DatabaseFact]
@@ -24,8 +24,8 @@ public abstract class ArticlePageTests(PortalFactory factory)
         var (_, page) = await factory.CreateClient().GetPageAsync("/en/articles/forgotten-password");
 
         var questions = page.QuerySelectorAll("aside .question").ToList();
-        Assert.Equal(3, questions.Count);
-        Assert.Equal("/en/articles/confirmation-email-not-received", questions[0].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal(4, questions.Count);
+        Assert.Equal("/en/articles/sign-in-with-2fa", questions[0].QuerySelector("a")!.GetAttribute("href"));
         Assert.NotNull(questions[2].QuerySelector("[aria-current=page]"));
     }
 
@@ -75,25 +75,25 @@ public abstract class ArticlePageTests(PortalFactory factory)
     [DatabaseFact]
     public async Task A_topic_page_lists_its_questions_in_order_with_summaries()
     {
-        var (_, page) = await factory.CreateClient().GetPageAsync("/en/topics/two-factor-authentication");
+        var (_, page) = await factory.CreateClient().GetPageAsync("/en/topics/signing-in");
 
         var hrefs = page.QuerySelectorAll(".question a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(
-            ["/en/articles/why-is-two-factor-authentication-enabled", "/en/articles/why-should-i-use-2fa", "/en/articles/two-factor-authentication-without-a-smartphone", "/en/articles/sign-in-with-2fa"],
+            ["/en/articles/sign-in-with-2fa", "/en/articles/already-signing-in-with-eid", "/en/articles/forgotten-password", "/en/articles/forgotten-app-pin-code"],
             hrefs);
         Assert.Equal(4, page.QuerySelectorAll(".question-summary").Length);
     }
 
     [DatabaseTheory]
-    [InlineData("en", "3 questions", "1 question")]
-    [InlineData("lv", "3 jautājumi", "1 jautājums")]
-    public async Task The_home_page_shows_each_topic_with_its_question_count(string culture, string threeQuestions, string oneQuestion)
+    [InlineData("en", "2 questions", "5 questions")]
+    [InlineData("lv", "2 jautājumi", "5 jautājumi")]
+    public async Task The_home_page_shows_each_topic_with_its_question_count(string culture, string twoQuestions, string fiveQuestions)
     {
         var (_, page) = await factory.CreateClient().GetPageAsync($"/{culture}/");
 
         var counts = page.QuerySelectorAll(".topic-card .question-count").Select(c => c.TextContent.Trim()).ToList();
-        Assert.Equal(6, counts.Count);
-        Assert.Equal(threeQuestions, counts[0]);
-        Assert.Equal(oneQuestion, counts[5]);
+        Assert.Equal(8, counts.Count);
+        Assert.Equal(twoQuestions, counts[0]);
+        Assert.Equal(fiveQuestions, counts[1]);
     }
 }

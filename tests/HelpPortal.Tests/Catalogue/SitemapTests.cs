@@ -20,7 +20,7 @@ public abstract class SitemapTests(PortalFactory factory)
 
         var urls = xml.Root!.Elements(Sitemap + "url").ToList();
         Assert.Equal("application/xml; charset=utf-8", response.Content.Headers.ContentType?.ToString());
-        Assert.Equal(2 + 12 + 50 + 6, urls.Count);
+        Assert.Equal(2 + 16 + 50 + 6, urls.Count);
         var article = urls.Single(u => u.Element(Sitemap + "loc")!.Value == "http://localhost/lv/articles/aizmirsta-parole");
         var alternates = article.Elements(Xhtml + "link").ToDictionary(l => l.Attribute("hreflang")!.Value, l => l.Attribute("href")!.Value);
         Assert.Equal("http://localhost/en/articles/forgotten-password", alternates["en"]);

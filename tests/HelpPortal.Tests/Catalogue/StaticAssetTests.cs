@@ -15,7 +15,7 @@ public sealed partial class StaticAssetTests(PortalFactory factory) : IClassFixt
     public static TheoryData<string> PublicPages =>
     [
         "/en/", "/lv/",
-        "/en/topics/two-factor-authentication", "/lv/topics/divfaktoru-autentifikacija",
+        "/en/topics/signing-in", "/lv/topics/pieteiksanas",
         "/en/articles/set-up-the-eu-login-app", "/lv/articles/eu-login-lietotnes-iestatisana",
         "/en/search?q=password", "/lv/search?q=parole",
         "/en/survey", "/lv/survey",

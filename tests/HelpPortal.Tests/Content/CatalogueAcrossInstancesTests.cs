@@ -14,7 +14,7 @@ namespace HelpPortal.Tests.Content;
 /// </summary>
 public sealed class CatalogueAcrossInstancesTests : IRunsOnPostgres, IDisposable
 {
-    private const string EnglishPassword = "en/eu-login-account/forgotten-password.md";
+    private const string EnglishPassword = "en/signing-in/forgotten-password.md";
     private const string PasswordPage = "/en/articles/forgotten-password";
     private readonly TestContent _content = new();
     private readonly PortalFactory _first;
@@ -89,7 +89,7 @@ public sealed class CatalogueAcrossInstancesTests : IRunsOnPostgres, IDisposable
     {
         _ = _first.Services;
         _ = _second.Services;
-        _content.WriteArticle("en/eid/new-question.md", "A new answer.", ("key", "new-question"), ("title", "A new question?"), ("topic", "eid"), ("order", "3"));
+        _content.WriteArticle("en/set-up-2fa/new-question.md", "A new answer.", ("key", "new-question"), ("title", "A new question?"), ("topic", "set-up-2fa"), ("order", "3"));
         _content.Write(EnglishPassword, _content.Read(EnglishPassword).Replace("\ntitle: ", "\ntitle: Renamed. ", StringComparison.Ordinal));
 
         // The test holds the import's lock until both imports wait for it: both have read the files and begun their

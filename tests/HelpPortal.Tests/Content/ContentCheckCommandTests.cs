@@ -16,7 +16,7 @@ public sealed class ContentCheckCommandTests : IDisposable
         var (exitCode, output) = await RunAsync(TestContent.RepositoryContentFolder, "content", "check");
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("6 topics, 50 article files and 6 page files load; 0 errors, 0 warnings.", output, StringComparison.Ordinal);
+        Assert.Contains("8 topics, 50 article files and 6 page files load; 0 errors, 0 warnings.", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,12 +45,12 @@ public sealed class ContentCheckCommandTests : IDisposable
     [Theory]
     [InlineData("en/pages/privacy.md", "Write to {{organisation.phone}}.", "Unknown placeholder '{{organisation.phone}}'")]
     [InlineData("en/pages/cookies.md", "The cookies: {{cookies}}", "write it alone on a line of its own")]
-    [InlineData("en/eid/placeholder.md", "Ask {{organisation.name}}.", "is filled in only on pages")]
+    [InlineData("en/set-up-2fa/placeholder.md", "Ask {{organisation.name}}.", "is filled in only on pages")]
     public async Task Content_check_refuses_a_placeholder_it_cannot_fill_in(string path, string body, string message)
     {
         var fields = path.Contains("/pages/", StringComparison.Ordinal)
             ? new[] { ("key", Path.GetFileNameWithoutExtension(path)), ("title", "A page"), ("order", "1") }
-            : [("key", "placeholder"), ("title", "A question"), ("topic", "eid"), ("order", "9")];
+            : [("key", "placeholder"), ("title", "A question"), ("topic", "set-up-2fa"), ("order", "9")];
         _content.WriteArticle(path, body, fields.Select(f => (f.Item1, (string?)f.Item2)).ToArray());
 
         var (exitCode, output) = await RunAsync(_content.Folder, "content", "check");
@@ -63,8 +63,8 @@ public sealed class ContentCheckCommandTests : IDisposable
     [Fact]
     public async Task Content_check_prints_every_problem_and_fails()
     {
-        _content.WriteArticle("en/eid/one.md", "Body", ("key", "one"), ("topic", "eid"), ("order", "1"));
-        _content.WriteArticle("lv/eid/divi.md", "Skat. [šeit](nav.md).", ("key", "divi"), ("title", "Divi"), ("topic", "eid"), ("order", "1"));
+        _content.WriteArticle("en/set-up-2fa/one.md", "Body", ("key", "one"), ("topic", "set-up-2fa"), ("order", "1"));
+        _content.WriteArticle("lv/set-up-2fa/divi.md", "Skat. [šeit](nav.md).", ("key", "divi"), ("title", "Divi"), ("topic", "set-up-2fa"), ("order", "1"));
 
         var (exitCode, output, error) = await PortalProcess.RunAsync(
             new Dictionary<string, string>
@@ -76,21 +76,21 @@ public sealed class ContentCheckCommandTests : IDisposable
             "content", "check");
 
         Assert.True(exitCode == 1, error);
-        Assert.Contains("en/eid/one.md:1: error [title]: The required field 'title' is missing.", output, StringComparison.Ordinal);
-        Assert.Contains("lv/eid/divi.md:8: error [link]:", output, StringComparison.Ordinal);
+        Assert.Contains("en/set-up-2fa/one.md:1: error [title]: The required field 'title' is missing.", output, StringComparison.Ordinal);
+        Assert.Contains("lv/set-up-2fa/divi.md:8: error [link]:", output, StringComparison.Ordinal);
         Assert.Contains("2 errors", output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Content_check_reports_a_file_the_yaml_reader_chokes_on_with_its_line_and_fails()
     {
-        _content.Write("en/eid/broken.md", "---\nkey: broken\ntitle: [a, b\ntopic: eid\norder: 3\n---\nBody");
+        _content.Write("en/set-up-2fa/broken.md", "---\nkey: broken\ntitle: [a, b\ntopic: set-up-2fa\norder: 3\n---\nBody");
 
         var (exitCode, output) = await RunAsync(_content.Folder, "content", "check");
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("en/eid/broken.md:3: error: The YAML cannot be read:", output, StringComparison.Ordinal);
-        Assert.Contains("6 topics, 50 article files and 6 page files load; 1 errors, 0 warnings.", output, StringComparison.Ordinal);
+        Assert.Contains("en/set-up-2fa/broken.md:3: error: The YAML cannot be read:", output, StringComparison.Ordinal);
+        Assert.Contains("8 topics, 50 article files and 6 page files load; 1 errors, 0 warnings.", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
     }
 

@@ -25,7 +25,7 @@ public abstract class ContentImportCommandTests : IDisposable
     public async Task Content_import_brings_a_changed_article_into_the_catalogue_and_reports_the_counts()
     {
         _ = _factory.Services; // The portal's own start-up import has run.
-        var path = Path.Combine(_content.Folder, "en", "eu-login-account", "forgotten-password.md");
+        var path = Path.Combine(_content.Folder, "en", "signing-in", "forgotten-password.md");
         File.WriteAllText(path, File.ReadAllText(path).Replace("\ntitle: ", "\ntitle: Renamed. ", StringComparison.Ordinal));
 
         var (exitCode, output, _) = await _factory.RunCommandAsync(null, "content", "import");
@@ -39,12 +39,12 @@ public abstract class ContentImportCommandTests : IDisposable
     public async Task Content_import_fails_on_a_broken_file_and_still_imports_the_rest()
     {
         _ = _factory.Services;
-        File.WriteAllText(Path.Combine(_content.Folder, "en", "eid", "broken.md"), "---\ntitle: [unclosed\n---\nBody");
+        File.WriteAllText(Path.Combine(_content.Folder, "en", "set-up-2fa", "broken.md"), "---\ntitle: [unclosed\n---\nBody");
 
         var (exitCode, output, _) = await _factory.RunCommandAsync(null, "content", "import");
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("en/eid/broken.md", output, StringComparison.Ordinal);
+        Assert.Contains("en/set-up-2fa/broken.md", output, StringComparison.Ordinal);
         Assert.Contains("1 errors.", output, StringComparison.Ordinal);
     }
 }

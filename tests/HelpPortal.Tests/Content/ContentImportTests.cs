@@ -12,8 +12,8 @@ public abstract class ContentImportTests : IDisposable
 
     public sealed class OnPostgres() : ContentImportTests(TestDatabase.Postgres), IRunsOnPostgres;
 
-    private const string EnglishPassword = "en/eu-login-account/forgotten-password.md";
-    private const string LatvianPassword = "lv/eu-login-account/aizmirsta-parole.md";
+    private const string EnglishPassword = "en/signing-in/forgotten-password.md";
+    private const string LatvianPassword = "lv/signing-in/aizmirsta-parole.md";
     private readonly TestContent _content = new();
     private readonly PortalFactory _factory;
 
@@ -29,7 +29,7 @@ public abstract class ContentImportTests : IDisposable
 
         Assert.Equal((0, 0, 56, 0), (report.Added, report.Updated, report.Unchanged, report.Removed));
         Assert.Equal(before, await CountRowsAsync());
-        Assert.Equal((6, 12, 25, 50), before);
+        Assert.Equal((8, 16, 25, 50), before);
     }
 
     [DatabaseFact]
@@ -80,13 +80,13 @@ public abstract class ContentImportTests : IDisposable
     public async Task Adding_a_file_adds_an_article_to_its_topic()
     {
         var client = _factory.CreateClient();
-        await client.GetStringAsync("/en/topics/eid");
-        _content.WriteArticle("en/eid/new-question.md", "A new answer.", ("key", "new-question"), ("title", "A new question?"), ("topic", "eid"), ("order", "3"));
+        await client.GetStringAsync("/en/topics/setting-up-two-factor-authentication");
+        _content.WriteArticle("en/set-up-2fa/new-question.md", "A new answer.", ("key", "new-question"), ("title", "A new question?"), ("topic", "set-up-2fa"), ("order", "3"));
 
         var report = await _factory.ImportAsync();
 
         Assert.Equal(1, report.Added);
-        Assert.Contains("/en/articles/new-question", await client.GetStringAsync("/en/topics/eid"), StringComparison.Ordinal);
+        Assert.Contains("/en/articles/new-question", await client.GetStringAsync("/en/topics/setting-up-two-factor-authentication"), StringComparison.Ordinal);
     }
 
     [DatabaseFact]
@@ -181,11 +181,11 @@ public abstract class ContentImportTests : IDisposable
     public async Task A_duplicate_key_rejects_both_files_and_keeps_the_catalogue_version()
     {
         _factory.CreateClient();
-        _content.WriteArticle("en/eid/copy.md", "Copy.", ("key", "forgotten-password"), ("title", "Copy"), ("topic", "eid"), ("order", "5"));
+        _content.WriteArticle("en/set-up-2fa/copy.md", "Copy.", ("key", "forgotten-password"), ("title", "Copy"), ("topic", "set-up-2fa"), ("order", "5"));
 
         var report = await _factory.ImportAsync();
 
-        Assert.Contains(report.Problems, p => p.Path == "en/eid/copy.md" && p.Field == "key");
+        Assert.Contains(report.Problems, p => p.Path == "en/set-up-2fa/copy.md" && p.Field == "key");
         Assert.Contains(report.Problems, p => p.Path == EnglishPassword && p.Field == "key");
         var title = await _factory.WithDbAsync(db => db.ArticleTranslations.Where(t => t.Slug == "forgotten-password").Select(t => t.Title).SingleAsync());
         Assert.DoesNotContain("Copy", title, StringComparison.Ordinal);

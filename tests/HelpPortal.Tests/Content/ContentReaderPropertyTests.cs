@@ -72,8 +72,8 @@ public sealed class ContentReaderPropertyTests : IDisposable
         article.Sample(
             text =>
             {
-                AssertTotal("en/eid/generated.md", Encoding.UTF8.GetBytes(text));
-                File.Delete(_content.PathOf("en/eid/generated.md"));
+                AssertTotal("en/set-up-2fa/generated.md", Encoding.UTF8.GetBytes(text));
+                File.Delete(_content.PathOf("en/set-up-2fa/generated.md"));
             },
             iter: 1200,
             threads: 1);

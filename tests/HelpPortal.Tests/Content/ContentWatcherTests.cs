@@ -13,7 +13,7 @@ public sealed class ContentWatcherTests : IDisposable
         var client = factory.CreateClient();
         Assert.DoesNotContain("Edited while running", await client.GetStringAsync("/en/articles/forgotten-password"), StringComparison.Ordinal);
 
-        const string path = "en/eu-login-account/forgotten-password.md";
+        const string path = "en/signing-in/forgotten-password.md";
         _content.Write(path, _content.Read(path).Replace("title: ", "title: Edited while running — ", StringComparison.Ordinal));
 
         // The watcher reacts to the file system on its own schedule: wait for the change, give up after 20 seconds.

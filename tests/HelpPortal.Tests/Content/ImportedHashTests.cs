@@ -10,8 +10,8 @@ namespace HelpPortal.Tests.Content;
 public sealed class ImportedHashTests : IDisposable
 {
     private const string Linked = "en/eu-login-app/download-the-eu-login-app.md";
-    private const string Linking = "en/eu-login-app/set-up-the-eu-login-app.md";
-    private const string Unrelated = "en/eu-login-account/forgotten-password.md";
+    private const string Linking = "en/set-up-2fa/set-up-the-eu-login-app.md";
+    private const string Unrelated = "en/signing-in/forgotten-password.md";
     private readonly TestContent _content = new();
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class ImportedHashTests : IDisposable
         var content = new ContentReader().Read(_content.Folder, hashes.Contains);
 
         var rendered = content.Articles.Where(a => a.IsRendered).Select(a => a.Document.Path).Order(StringComparer.Ordinal);
-        Assert.Equal([Linked, Linking, "en/two-factor-authentication/two-factor-authentication-without-a-smartphone.md"], rendered);
+        Assert.Equal([Linked, Linking, "en/set-up-2fa/two-factor-authentication-without-a-smartphone.md"], rendered);
         Assert.Contains("/en/articles/get-the-eu-login-app", content.Articles.Single(a => a.Document.Path == Linking).Html, StringComparison.Ordinal);
     }
 

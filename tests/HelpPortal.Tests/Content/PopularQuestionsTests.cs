@@ -7,25 +7,28 @@ namespace HelpPortal.Tests.Content;
 /// <summary>topics.yml's <c>popular:</c> lists: checked against the articles, imported as the home page's order.</summary>
 public sealed class PopularQuestionsTests : IDisposable
 {
+    /// <summary>The line of the "signing-in" topic's <c>popular:</c> in the repository's topics.yml.</summary>
+    private const int SigningInPopularLine = 36;
+
     private readonly TestContent _content = new();
 
     [Theory]
-    [InlineData("[forgotten-password, no-such-article]", "The popular question 'no-such-article' of topic 'eu-login-account' is not the key of any article.")]
-    [InlineData("[forgotten-password, why-use-2fa]", "The popular question 'why-use-2fa' is in topic 'two-factor-authentication'; list it under that topic, not 'eu-login-account'.")]
+    [InlineData("[forgotten-password, no-such-article]", "The popular question 'no-such-article' of topic 'signing-in' is not the key of any article.")]
+    [InlineData("[forgotten-password, why-use-2fa]", "The popular question 'why-use-2fa' is in topic 'why-2fa'; list it under that topic, not 'signing-in'.")]
     [InlineData("[forgotten-password, forgotten-password]", "The popular question 'forgotten-password' is listed more than once.")]
     public async Task A_popular_question_that_is_not_an_article_of_its_topic_is_an_error_at_its_line_and_is_left_out(string list, string message)
     {
-        ListPopular("eu-login-account", list);
+        ListPopular("signing-in", list);
         using var factory = new PortalFactory { ContentFolder = _content.Folder };
         factory.CreateClient();
 
         var report = await factory.ImportAsync();
 
         var problem = Assert.Single(report.Problems, p => p.Field == "popular");
-        Assert.Equal((TopicsFile.FileName, 9, ProblemSeverity.Error, message), (problem.Path, problem.Line, problem.Severity, problem.Message));
+        Assert.Equal((TopicsFile.FileName, SigningInPopularLine, ProblemSeverity.Error, message), (problem.Path, problem.Line, problem.Severity, problem.Message));
         Assert.True(report.Applied);
         var popular = await factory.WithDbAsync(db => db.Articles.Where(a => a.PopularRank != null).OrderBy(a => a.PopularRank).Select(a => a.Key).ToListAsync());
-        Assert.Equal("forgotten-password", popular[0]);
+        Assert.Equal("forgotten-password", popular[^1]);
         Assert.DoesNotContain("no-such-article", popular);
         Assert.DoesNotContain("why-use-2fa", popular);
     }
@@ -38,7 +41,7 @@ public sealed class PopularQuestionsTests : IDisposable
 
         var popular = await factory.WithDbAsync(db => db.Articles.Where(a => a.PopularRank != null).OrderBy(a => a.PopularRank).Select(a => a.Key).ToListAsync());
 
-        Assert.Equal(["forgotten-password", "confirmation-email-not-received", "sign-in-with-2fa", "2fa-without-smartphone", "set-up-eu-login-app", "qr-code-invalid"], popular);
+        Assert.Equal(["confirmation-email-not-received", "set-up-eu-login-app", "qr-code-invalid", "2fa-without-smartphone", "sign-in-with-2fa", "forgotten-password"], popular);
     }
 
     [Fact]
@@ -46,7 +49,7 @@ public sealed class PopularQuestionsTests : IDisposable
     {
         using var factory = new PortalFactory { ContentFolder = _content.Folder };
         factory.CreateClient();
-        ListPopular("eu-login-account", "[confirmation-email-not-received]");
+        ListPopular("signing-in", "[sign-in-with-2fa]");
 
         await factory.ImportAsync();
 
@@ -60,15 +63,15 @@ public sealed class PopularQuestionsTests : IDisposable
         using var factory = new PortalFactory { ContentFolder = _content.Folder };
         var client = factory.CreatePlainClient();
         var before = await client.GetStringAsync("/en/"); // Rendered and kept (RenderedPages, output cache).
-        ListPopular("eu-login-account", "[confirmation-email-not-received]");
-        _content.Write(TopicsFile.FileName, _content.Read(TopicsFile.FileName).Replace("name: EU Login account", "name: Your EU Login account", StringComparison.Ordinal));
+        ListPopular("signing-in", "[sign-in-with-2fa]");
+        _content.Write(TopicsFile.FileName, _content.Read(TopicsFile.FileName).Replace("name: Your EU Login account", "name: Our EU Login account", StringComparison.Ordinal));
 
         var report = await factory.ImportAsync();
         var after = await client.GetStringAsync("/en/");
 
         Assert.Equal((0, 1, 0), (report.Added, report.Updated, report.Removed));
-        Assert.DoesNotContain("Your EU Login account", before, StringComparison.Ordinal);
-        Assert.Contains("Your EU Login account", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("Our EU Login account", before, StringComparison.Ordinal);
+        Assert.Contains("Our EU Login account", after, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,27 +11,27 @@ namespace HelpPortal.Tests.Content;
 /// </summary>
 public sealed class UnreadableFileTests : IDisposable
 {
-    private const string Path = "en/eid/broken.md";
+    private const string Path = "en/set-up-2fa/broken.md";
     private readonly TestContent _content = new();
 
     public static TheoryData<string, byte[], int, string> Cases => new()
     {
-        { "unclosed flow sequence", Text("---\nkey: broken\ntitle: [a, b\ntopic: eid\norder: 3\n---\nBody"), 3, "A list '[' or a group '{' is not closed" },
-        { "unclosed flow mapping", Text("---\nkey: broken\ntitle: T\nsummary: {x\ntopic: eid\norder: 3\n---\nBody"), 4, "is not closed" },
-        { "unclosed flow sequence at the end", Text("---\nkey: broken\ntopic: eid\ntitle: [a, b\n---\nBody"), 5, "The YAML cannot be read" },
-        { "tab indentation", Text("---\nkey: broken\ntitle: T\n\ttopic: eid\norder: 3\n---\nBody"), 4, " tab " },
+        { "unclosed flow sequence", Text("---\nkey: broken\ntitle: [a, b\ntopic: set-up-2fa\norder: 3\n---\nBody"), 3, "A list '[' or a group '{' is not closed" },
+        { "unclosed flow mapping", Text("---\nkey: broken\ntitle: T\nsummary: {x\ntopic: set-up-2fa\norder: 3\n---\nBody"), 4, "is not closed" },
+        { "unclosed flow sequence at the end", Text("---\nkey: broken\ntopic: set-up-2fa\ntitle: [a, b\n---\nBody"), 5, "The YAML cannot be read" },
+        { "tab indentation", Text("---\nkey: broken\ntitle: T\n\ttopic: set-up-2fa\norder: 3\n---\nBody"), 4, " tab " },
         { "alias bomb", Text(AliasBomb()), 6, "more than 10,000 values" },
         { "alias inside its own value", Text("---\nkey: broken\n? &a [*a]\n: x\n---\nBody"), 3, "does not name a value marked '&a' before it" },
         { "alias to nothing", Text("---\nkey: broken\ntitle: *nowhere\n---\nBody"), 3, "'*nowhere'" },
         { "deep nesting", Text("---\nkey: broken\ntitle: " + new string('[', 5000) + new string(']', 5000) + "\n---\nBody"), 3, "nested more than 20 levels" },
         { "binary garbage", [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x0A, 0xFF, 0xFE, 0x00, 0x00, 0x9C], 2, "not valid UTF-8" },
-        { "invalid UTF-8 in the body", [.. Text("---\nkey: broken\ntitle: T\ntopic: eid\norder: 3\n---\nBody\n"), 0xC3, 0x28], 8, "not valid UTF-8" },
-        { "NUL in the body", Text("---\nkey: broken\ntitle: T\ntopic: eid\norder: 3\n---\nBody\n\nmore\0"), 9, "NUL character" },
+        { "invalid UTF-8 in the body", [.. Text("---\nkey: broken\ntitle: T\ntopic: set-up-2fa\norder: 3\n---\nBody\n"), 0xC3, 0x28], 8, "not valid UTF-8" },
+        { "NUL in the body", Text("---\nkey: broken\ntitle: T\ntopic: set-up-2fa\norder: 3\n---\nBody\n\nmore\0"), 9, "NUL character" },
         { "empty file", [], 1, "must begin with front matter" },
         { "only the opening line", Text("---"), 1, "front matter is not closed" },
         { "only the two lines", Text("---\n---\n"), 2, "The YAML is empty" },
-        { "deeply nested Markdown", Text("---\nkey: broken\ntitle: T\ntopic: eid\norder: 3\n---\n" + new string('>', 5000) + " deep"), 7, "could not be read: Markdown elements in the input are too deeply nested" },
-        { "a file over the size limit", Text("---\nkey: broken\ntitle: T\ntopic: eid\norder: 3\n---\n" + new string('a', ContentFolder.MaxFileBytes)), 0, "a content file may have at most 262,144" },
+        { "deeply nested Markdown", Text("---\nkey: broken\ntitle: T\ntopic: set-up-2fa\norder: 3\n---\n" + new string('>', 5000) + " deep"), 7, "could not be read: Markdown elements in the input are too deeply nested" },
+        { "a file over the size limit", Text("---\nkey: broken\ntitle: T\ntopic: set-up-2fa\norder: 3\n---\n" + new string('a', ContentFolder.MaxFileBytes)), 0, "a content file may have at most 262,144" },
     };
 
     [Theory]
@@ -52,7 +52,7 @@ public sealed class UnreadableFileTests : IDisposable
     [Fact]
     public void A_file_that_cannot_be_opened_is_reported_as_unreadable()
     {
-        File.CreateSymbolicLink(_content.PathOf(Path), _content.PathOf("en/eid/nowhere"));
+        File.CreateSymbolicLink(_content.PathOf(Path), _content.PathOf("en/set-up-2fa/nowhere"));
 
         var content = new ContentReader().Read(_content.Folder);
 
@@ -66,7 +66,7 @@ public sealed class UnreadableFileTests : IDisposable
     [Fact]
     public void A_folder_named_like_an_article_is_not_read_as_one()
     {
-        Directory.CreateDirectory(_content.PathOf("en/eid/folder.md"));
+        Directory.CreateDirectory(_content.PathOf("en/set-up-2fa/folder.md"));
 
         var content = new ContentReader().Read(_content.Folder);
 
@@ -76,12 +76,12 @@ public sealed class UnreadableFileTests : IDisposable
     [Fact]
     public void A_link_that_loops_back_up_the_folder_is_not_followed()
     {
-        Directory.CreateSymbolicLink(_content.PathOf("en/eid/loop"), _content.PathOf("en"));
+        Directory.CreateSymbolicLink(_content.PathOf("en/set-up-2fa/loop"), _content.PathOf("en"));
 
         var content = new ContentReader().Read(_content.Folder);
 
         var problem = Assert.Single(content.Problems);
-        Assert.Equal(("en/eid/loop/", ProblemSeverity.Warning), (problem.Path, problem.Severity));
+        Assert.Equal(("en/set-up-2fa/loop/", ProblemSeverity.Warning), (problem.Path, problem.Severity));
         Assert.Equal(50, content.Articles.Count);
     }
 
@@ -103,7 +103,7 @@ public sealed class UnreadableFileTests : IDisposable
     [Fact]
     public void A_very_long_line_still_loads()
     {
-        _content.WriteArticle(Path, new string('a', 200_000), ("key", "long"), ("title", "Long"), ("topic", "eid"), ("order", "3"));
+        _content.WriteArticle(Path, new string('a', 200_000), ("key", "long"), ("title", "Long"), ("topic", "set-up-2fa"), ("order", "3"));
 
         var content = new ContentReader().Read(_content.Folder);
 
@@ -113,7 +113,7 @@ public sealed class UnreadableFileTests : IDisposable
     [Fact]
     public void A_utf16_file_with_a_byte_order_mark_still_loads()
     {
-        Write(Path, Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("---\nkey: wide\ntitle: Ļoti plaši\ntopic: eid\norder: 3\n---\nBody")).ToArray());
+        Write(Path, Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("---\nkey: wide\ntitle: Ļoti plaši\ntopic: set-up-2fa\norder: 3\n---\nBody")).ToArray());
 
         var content = new ContentReader().Read(_content.Folder);
 

@@ -28,7 +28,7 @@ public abstract class HealthEndpointTests(PortalFactory factory)
     public async Task An_instance_whose_content_has_errors_is_still_ready_to_serve_its_last_good_version()
     {
         using var content = new TestContent();
-        File.WriteAllText(Path.Combine(content.Folder, "en", "eid", "broken.md"), "---\ntitle: [unclosed\n---\nBody");
+        File.WriteAllText(Path.Combine(content.Folder, "en", "set-up-2fa", "broken.md"), "---\ntitle: [unclosed\n---\nBody");
         using var portal = new PortalFactory { ContentFolder = content.Folder, Database = factory.Database };
 
         var ready = await portal.CreateClient().GetAsync("/healthz/ready");

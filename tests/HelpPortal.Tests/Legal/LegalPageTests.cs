@@ -75,7 +75,7 @@ public abstract class LegalPageTests(LegalPageTests.ConfiguredPortal portal)
 
     [DatabaseTheory]
     [InlineData("/en/")]
-    [InlineData("/lv/topics/divfaktoru-autentifikacija")]
+    [InlineData("/lv/topics/pieteiksanas")]
     [InlineData("/en/articles/forgotten-password")]
     [InlineData("/lv/search?q=parole")]
     [InlineData("/en/survey")]

@@ -65,8 +65,8 @@ public sealed partial class InterfaceStringTests : IDisposable
     public static TheoryData<string> PublicPages => new()
     {
         "/{0}/",
-        "/en/topics/eid",
-        "/lv/topics/eid",
+        "/en/topics/setting-up-two-factor-authentication",
+        "/lv/topics/divfaktoru-autentifikacijas-iestatisana",
         "/en/articles/forgotten-password",
         "/lv/articles/aizmirsta-parole",
         "/{0}/search",

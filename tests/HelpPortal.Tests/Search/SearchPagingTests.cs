@@ -15,8 +15,8 @@ public abstract class SearchPagingTests : IDisposable
     {
         for (var i = 0; i < 25; i++)
         {
-            _content.WriteArticle($"en/eid/paging-{i:00}.md", $"Answer number {i} about the quokka.",
-                ("key", $"paging-{i:00}"), ("title", $"Question {i} about a quokka"), ("topic", "eid"), ("order", $"{10 + i}"));
+            _content.WriteArticle($"en/set-up-2fa/paging-{i:00}.md", $"Answer number {i} about the quokka.",
+                ("key", $"paging-{i:00}"), ("title", $"Question {i} about a quokka"), ("topic", "set-up-2fa"), ("order", $"{10 + i}"));
         }
 
         _factory = new PortalFactory { ContentFolder = _content.Folder, Database = database };
@@ -39,8 +39,8 @@ public abstract class SearchPagingTests : IDisposable
     [DatabaseFact]
     public async Task Title_matches_rank_above_body_matches()
     {
-        _content.WriteArticle("en/eid/body-only.md", "Quokka quokka quokka, mentioned in the body only.",
-            ("key", "body-only"), ("title", "A question about something else"), ("topic", "eid"), ("order", "99"));
+        _content.WriteArticle("en/set-up-2fa/body-only.md", "Quokka quokka quokka, mentioned in the body only.",
+            ("key", "body-only"), ("title", "A question about something else"), ("topic", "set-up-2fa"), ("order", "99"));
         await _factory.ImportAsync();
 
         var (_, page) = await _factory.CreateClient().GetPageAsync("/en/search?q=quokka&page=2");

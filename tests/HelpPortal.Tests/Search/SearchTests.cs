@@ -57,7 +57,7 @@ public abstract class SearchTests(PortalFactory factory)
         var (_, page) = await factory.CreateClient().GetPageAsync("/lv/search?q=paroli");
 
         var first = page.QuerySelector(".search-result")!;
-        Assert.Equal("EU Login konts", first.QuerySelector(".search-topic")!.TextContent);
+        Assert.Equal("Pieteikšanās", first.QuerySelector(".search-topic")!.TextContent);
         Assert.NotEmpty(first.QuerySelectorAll(".search-excerpt mark"));
         Assert.All(first.QuerySelectorAll("mark"), mark => Assert.StartsWith("parol", SearchAnalyzer.Fold(mark.TextContent), StringComparison.Ordinal));
     }
@@ -120,7 +120,7 @@ public abstract class SearchTests(PortalFactory factory)
         var (_, page) = await factory.CreateClient().GetPageAsync("/lv/search?q=zzzqqq");
 
         Assert.Equal("Nekas netika atrasts", page.QuerySelector(".no-results .lead")!.TextContent);
-        Assert.Equal(6, page.QuerySelectorAll(".no-results .topic-list a").Length);
+        Assert.Equal(8, page.QuerySelectorAll(".no-results .topic-list a").Length);
         Assert.NotNull(page.QuerySelector(".no-results a[href='/lv/survey']"));
     }
 

@@ -37,7 +37,7 @@ public abstract class SurveyCatalogueChangeTests : IDisposable
     {
         var form = await SurveyForm.OpenAsync(_factory.CreatePlainClient());
         await form.PostAsync([new("from", "new-question"), .. SurveyForm.ValidAnswers], "from");
-        _content.WriteArticle("en/eid/new-question.md", "A new answer.", ("key", "new-question"), ("title", "A new question?"), ("topic", "eid"), ("order", "3"));
+        _content.WriteArticle("en/set-up-2fa/new-question.md", "A new answer.", ("key", "new-question"), ("title", "A new question?"), ("topic", "set-up-2fa"), ("order", "3"));
 
         Assert.Equal(1, (await _factory.ImportAsync()).Added);
 

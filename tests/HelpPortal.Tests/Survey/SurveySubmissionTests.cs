@@ -178,7 +178,7 @@ public abstract class SurveySubmissionTests : IDisposable
     {
         var form = await SurveyForm.OpenAsync(_factory.CreatePlainClient(), "/lv/survey?from=forgotten-password");
 
-        var response = await form.PostAsync([new("q1", "4"), new("q3", "2"), new("q4", "eid"), new("q5", "Mans <b>teksts</b> & \"pēdiņas\"")]);
+        var response = await form.PostAsync([new("q1", "4"), new("q3", "2"), new("q4", "set-up-2fa"), new("q5", "Mans <b>teksts</b> & \"pēdiņas\"")]);
         var page = await SurveyForm.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -186,7 +186,7 @@ public abstract class SurveySubmissionTests : IDisposable
         Assert.Contains("Lūdzu, izvēlieties atbildi uz šo jautājumu.", page.QuerySelector("#q2-error")!.TextContent, StringComparison.Ordinal);
         Assert.True(page.QuerySelector("#q1-4")!.HasAttribute("checked"));
         Assert.True(page.QuerySelector("#q3-2")!.HasAttribute("checked"));
-        Assert.Equal("eid", page.QuerySelector("#q4 option[selected]")!.GetAttribute("value"));
+        Assert.Equal("set-up-2fa", page.QuerySelector("#q4 option[selected]")!.GetAttribute("value"));
         Assert.Equal("Mans <b>teksts</b> & \"pēdiņas\"", page.QuerySelector("#q5")!.TextContent);
         Assert.Equal("forgotten-password", page.QuerySelector("input[name=from]")!.GetAttribute("value"));
         Assert.Equal("#q2-yes", page.QuerySelector(".error-summary a")!.GetAttribute("href"));

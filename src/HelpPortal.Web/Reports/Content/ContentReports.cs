@@ -23,6 +23,9 @@ public sealed record CoverageCell(string Culture, TranslationState State, DateOn
 
 public sealed record CoverageRow(string Key, string Title, string Topic, IReadOnlyList<CoverageCell> Cells);
 
+/// <summary>An article file's <c>review_note:</c>: a fact an editor should verify before it is relied on.</summary>
+public sealed record ReviewNoteRow(string Key, string Culture, string Title, string Url, string Note);
+
 public sealed record SearchMissRow(string Culture, string Query, int Searches);
 
 /// <summary>The content team's reports: which answers fail, what people search for in vain, what is left to translate.</summary>
@@ -89,6 +92,17 @@ public static class ContentReports
             }).ToList();
             return new CoverageRow(a.Key, title, a.Topic ?? "", cells);
         })];
+    }
+
+    /// <summary>Every translation with a review note, in topic and article order, then by language.</summary>
+    public static async Task<IReadOnlyList<ReviewNoteRow>> ReviewNotesAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var notes = await db.ArticleTranslations.AsNoTracking()
+            .Where(t => t.ReviewNote != null)
+            .OrderBy(t => t.Article.Topic.SortOrder).ThenBy(t => t.Article.SortOrder).ThenBy(t => t.Article.Key).ThenBy(t => t.Culture)
+            .Select(t => new { t.Article.Key, t.Culture, t.Title, t.Slug, t.ReviewNote })
+            .ToListAsync(cancellationToken);
+        return [.. notes.Select(n => new ReviewNoteRow(n.Key, n.Culture, n.Title, PortalUrls.Article(n.Culture, n.Slug), n.ReviewNote!))];
     }
 
     /// <summary>Most searched first; queries searched equally often by their bytes, so the CSV is the same on every database.</summary>

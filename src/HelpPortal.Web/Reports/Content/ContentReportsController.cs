@@ -24,7 +24,7 @@ public sealed record SearchMissesPage(
 }
 
 [method: SetsRequiredMembers]
-public sealed record CoveragePage(AdminPageHeader Header, IReadOnlyList<CoverageRow> Rows) : AdminPage(Header);
+public sealed record CoveragePage(AdminPageHeader Header, IReadOnlyList<CoverageRow> Rows, IReadOnlyList<ReviewNoteRow> ReviewNotes) : AdminPage(Header);
 
 /// <summary>Reports for the content team: article feedback, failed searches (with CSV), translation coverage.</summary>
 [Route("{culture:culture}/admin")]
@@ -80,7 +80,8 @@ public sealed class ContentReportsController(PortalDbContext db, TimeProvider ti
     [HttpGet("coverage")]
     public async Task<IActionResult> Coverage(string culture, CancellationToken cancellationToken)
         => View("Coverage", new CoveragePage(
-            Header(culture, "Admin.Coverage.Title", "coverage"), await ContentReports.CoverageAsync(db, culture, cancellationToken)));
+            Header(culture, "Admin.Coverage.Title", "coverage"), await ContentReports.CoverageAsync(db, culture, cancellationToken),
+            await ContentReports.ReviewNotesAsync(db, cancellationToken)));
 
     private AdminPageHeader Header(string culture, string titleKey, string path)
         => AdminPageHeader.For(culture, text[titleKey], c => AdminUrls.Page(c, path, null));

@@ -21,7 +21,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Postgres
                 "HelpPortal.Web.Data.ArticleTranslation",
                 typeof(ArticleTranslation),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 13,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
@@ -74,6 +74,23 @@ namespace HelpPortal.Web.Data.CompiledModels.Postgres
                 propertyInfo: typeof(ArticleTranslation).GetProperty("PlainText", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ArticleTranslation).GetField("<PlainText>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             plainText.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var relatedKeys = runtimeEntityType.AddProperty(
+                "RelatedKeys",
+                typeof(string),
+                propertyInfo: typeof(ArticleTranslation).GetProperty("RelatedKeys", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ArticleTranslation).GetField("<RelatedKeys>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 2000);
+            relatedKeys.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var reviewNote = runtimeEntityType.AddProperty(
+                "ReviewNote",
+                typeof(string),
+                propertyInfo: typeof(ArticleTranslation).GetProperty("ReviewNote", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ArticleTranslation).GetField("<ReviewNote>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
+            reviewNote.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var slug = runtimeEntityType.AddProperty(
                 "Slug",

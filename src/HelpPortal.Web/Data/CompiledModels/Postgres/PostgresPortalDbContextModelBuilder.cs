@@ -12,7 +12,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Postgres
     public partial class PostgresPortalDbContextModel
     {
         private PostgresPortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f3b67bd4-79c3-4c15-9c3f-56b6ba583cd0"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("fb88b6c2-50be-49ff-8221-3cc7d652c4a7"), entityTypeCount: 20)
         {
         }
 
@@ -24,6 +24,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Postgres
             var articleTranslation = ArticleTranslationEntityType.Create(this);
             var contentImport = ContentImportEntityType.Create(this);
             var contentPage = ContentPageEntityType.Create(this);
+            var slugRedirect = SlugRedirectEntityType.Create(this);
             var topic = TopicEntityType.Create(this);
             var topicTranslation = TopicTranslationEntityType.Create(this);
             var articleVote = ArticleVoteEntityType.Create(this);
@@ -55,6 +56,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Postgres
             ArticleTranslationEntityType.CreateAnnotations(articleTranslation);
             ContentImportEntityType.CreateAnnotations(contentImport);
             ContentPageEntityType.CreateAnnotations(contentPage);
+            SlugRedirectEntityType.CreateAnnotations(slugRedirect);
             TopicEntityType.CreateAnnotations(topic);
             TopicTranslationEntityType.CreateAnnotations(topicTranslation);
             ArticleVoteEntityType.CreateAnnotations(articleVote);

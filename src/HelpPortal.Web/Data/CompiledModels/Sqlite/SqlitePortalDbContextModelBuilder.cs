@@ -11,7 +11,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Sqlite
     public partial class SqlitePortalDbContextModel
     {
         private SqlitePortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("327e4439-57f5-4287-94f6-f94235f02fc3"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("b7d5045a-7eaa-4c90-b66d-0650344a6e10"), entityTypeCount: 19)
         {
         }
 
@@ -23,6 +23,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Sqlite
             var articleTranslation = ArticleTranslationEntityType.Create(this);
             var contentImport = ContentImportEntityType.Create(this);
             var contentPage = ContentPageEntityType.Create(this);
+            var slugRedirect = SlugRedirectEntityType.Create(this);
             var topic = TopicEntityType.Create(this);
             var topicTranslation = TopicTranslationEntityType.Create(this);
             var articleVote = ArticleVoteEntityType.Create(this);
@@ -53,6 +54,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Sqlite
             ArticleTranslationEntityType.CreateAnnotations(articleTranslation);
             ContentImportEntityType.CreateAnnotations(contentImport);
             ContentPageEntityType.CreateAnnotations(contentPage);
+            SlugRedirectEntityType.CreateAnnotations(slugRedirect);
             TopicEntityType.CreateAnnotations(topic);
             TopicTranslationEntityType.CreateAnnotations(topicTranslation);
             ArticleVoteEntityType.CreateAnnotations(articleVote);
