@@ -56,8 +56,8 @@ public sealed class CatalogueAcrossInstancesTests : IRunsOnPostgres, IDisposable
         _ = _first.Services;
         var other = _second.CreateClient();
         Assert.DoesNotContain("/en/articles/zebrafish", await other.GetStringAsync("/en/search?q=zebrafsh+"), StringComparison.Ordinal); // vocabulary read
-        _content.WriteArticle("en/eid/zebrafish.md", "The zebrafish is not a sign-in method.",
-            ("key", "zebrafish"), ("title", "Can I sign in with a zebrafish?"), ("topic", "eid"), ("order", "91"));
+        _content.WriteArticle("en/eu-login-account/zebrafish.md", "The zebrafish is not a sign-in method.",
+            ("key", "zebrafish"), ("title", "Can I sign in with a zebrafish?"), ("topic", "eu-login-account"), ("order", "91"));
 
         Assert.Equal(1, (await _first.ImportAsync()).Added);
 

@@ -41,7 +41,7 @@ public abstract class SearchSuggestionTests(PortalFactory factory)
         // "reset" is all over the password answer, but only the PIN article has it in its title.
         var suggestions = await SuggestAsync("en", "reset");
 
-        Assert.Equal("/en/articles/change-the-app-pin-code", suggestions[0].Url);
+        Assert.Equal("/en/articles/forgotten-app-pin-code", suggestions[0].Url);
         Assert.Contains(suggestions, s => s.Url == "/en/articles/forgotten-password");
     }
 

@@ -19,8 +19,8 @@ public abstract class SearchVocabularyTests : IDisposable
     public async Task Articles_matching_a_word_as_typed_rank_above_those_found_through_a_corrected_word()
     {
         // "password" is in titles, which weigh ten times the body: by rank alone they would come first.
-        _content.WriteArticle("en/eid/kettle.md", "Somewhere in this long answer there is a kettle, and nothing else of note.",
-            ("key", "kettle"), ("title", "A question about the office"), ("topic", "eid"), ("order", "90"));
+        _content.WriteArticle("en/eu-login-account/kettle.md", "Somewhere in this long answer there is a kettle, and nothing else of note.",
+            ("key", "kettle"), ("title", "A question about the office"), ("topic", "eu-login-account"), ("order", "90"));
         await _factory.ImportAsync();
 
         var results = await ResultsAsync("en", "kettle pasword ");
@@ -34,8 +34,8 @@ public abstract class SearchVocabularyTests : IDisposable
     {
         Assert.Empty(await ResultsAsync("en", "zebrafsh "));
 
-        _content.WriteArticle("en/eid/zebrafish.md", "The zebrafish is not a sign-in method.",
-            ("key", "zebrafish"), ("title", "Can I sign in with a zebrafish?"), ("topic", "eid"), ("order", "91"));
+        _content.WriteArticle("en/eu-login-account/zebrafish.md", "The zebrafish is not a sign-in method.",
+            ("key", "zebrafish"), ("title", "Can I sign in with a zebrafish?"), ("topic", "eu-login-account"), ("order", "91"));
         await _factory.ImportAsync();
 
         Assert.Equal(["/en/articles/zebrafish"], await ResultsAsync("en", "zebrafsh "));
