@@ -32,7 +32,21 @@ public sealed record SurveyFilter(DateOnly? From, DateOnly? To, string? Culture,
         return new SurveyFilter(fromDate, toDate, culture, Blank(article), Blank(topic));
     }
 
-    public SurveyFilter WithDefaultRange(DateOnly today) => From is null && To is null ? this with { From = today.AddDays(-29), To = today } : this;
+    /// <summary>The report's range: the last 30 days when none is given, up to today when only the start is.</summary>
+    public SurveyFilter WithDefaultRange(DateOnly today) => (From, To) switch
+    {
+        (null, null) => this with { From = today.AddDays(-29), To = today },
+        (not null, null) => this with { To = today },
+        _ => this,
+    };
+
+    /// <summary>The number of days the range covers, when it has both ends.</summary>
+    public int? Days => From is { } from && To is { } to ? to.DayNumber - from.DayNumber + 1 : null;
+
+    /// <summary>The same filter over the days just before this range, as many as it covers; null without both ends.</summary>
+    public SurveyFilter? PreviousPeriod() => From is { } from && Days is { } days
+        ? this with { From = from.AddDays(-days), To = from.AddDays(-1) }
+        : null;
 
     public IQueryable<SurveyResponse> Apply(PortalDbContext db)
     {

@@ -31,6 +31,7 @@ public enum ArticleSort
 /// weekly series is folded in memory, from a stream of two columns.
 /// </summary>
 public sealed record SurveyReport(
+    SurveyHeadline Headline,
     int Responses,
     double? MedianCompletionSeconds,
     IReadOnlyList<QuestionSummary> Questions,
@@ -45,7 +46,8 @@ public sealed record SurveyReport(
         PortalDbContext db, SurveyFilter filter, string culture, ArticleSort sort, int commentPage, CancellationToken cancellationToken)
     {
         var responses = filter.Apply(db).AsNoTracking();
-        var total = await responses.CountAsync(cancellationToken);
+        var headline = await SurveyHeadline.BuildAsync(db, filter, cancellationToken);
+        var total = headline.Current.Responses;
 
         var titles = await db.ArticleTranslations.AsNoTracking()
             .OrderBy(t => t.Culture == culture ? 0 : 1)
@@ -91,8 +93,9 @@ public sealed record SurveyReport(
             .ToListAsync(cancellationToken);
 
         return new SurveyReport(
+            headline,
             total,
-            await MedianCompletionAsync(responses, total, cancellationToken),
+            headline.Current.MedianSeconds,
             questions,
             await WeeksAsync(responses, cancellationToken),
             [.. articles],
@@ -120,18 +123,6 @@ public sealed record SurveyReport(
             ? byCode.Sum(c => int.Parse(c.Key, CultureInfo.InvariantCulture) * c.Value) / (double)answeredCount
             : null;
         return new QuestionSummary(question, text, Share(answeredCount, total), average, new BarChart(question.Code, text, bars));
-    }
-
-    private static async Task<double?> MedianCompletionAsync(IQueryable<SurveyResponse> responses, int total, CancellationToken cancellationToken)
-    {
-        if (total == 0)
-        {
-            return null;
-        }
-
-        var middle = await responses.OrderBy(r => r.CompletionSeconds).Select(r => r.CompletionSeconds)
-            .Skip((total - 1) / 2).Take(total % 2 == 0 ? 2 : 1).ToListAsync(cancellationToken);
-        return middle.Average();
     }
 
     private static async Task<IReadOnlyList<WeekPoint>> WeeksAsync(IQueryable<SurveyResponse> responses, CancellationToken cancellationToken)

@@ -13,6 +13,7 @@ public sealed record ReportPage(
     SurveyFilter Filter,
     IReadOnlyList<string> FilterErrors,
     SurveyReport Report,
+    IReadOnlyList<HeadlineFigure> Headline,
     IReadOnlyList<QuestionChart> QuestionCharts,
     SvgBarChart? WeeksChart,
     ArticleSort Sort,

@@ -44,6 +44,7 @@ public sealed partial class SurveyReportsController(
             Filter: filter,
             FilterErrors: errors,
             Report: report,
+            Headline: new HeadlineWords(text, culture).Describe(report.Headline),
             QuestionCharts: [.. report.Questions.Where(q => q.Chart.Bars.Count > 0).Select(q => new QuestionChart(q, SvgBarChart.Draw(q.Chart)))],
             WeeksChart: report.Weeks.Count == 0 ? null : WeeksChart(report.Weeks),
             Sort: sort,
