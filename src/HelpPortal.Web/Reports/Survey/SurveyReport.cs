@@ -13,7 +13,19 @@ public sealed record BarChart(string Id, string Title, IReadOnlyList<Bar> Bars);
 
 public sealed record QuestionSummary(SurveyQuestion Question, string Text, double AnsweredShare, double? Average, BarChart Chart);
 
-public sealed record WeekPoint(DateOnly WeekStart, int Responses, double AverageSatisfaction);
+/// <param name="Satisfied">Responses answering 4 or 5 to q1, for the week's CSAT.</param>
+public sealed record WeekPoint(DateOnly WeekStart, int Responses, int Satisfied, double AverageSatisfaction)
+{
+    /// <summary>
+    /// Below this many answers a week's CSAT moves by 10 points or more with a single answer, and is marked as too few
+    /// to mean much rather than hidden.
+    /// </summary>
+    public const int MinAnswers = 10;
+
+    public bool TooFew => Responses < MinAnswers;
+
+    public double Csat => Satisfied / (double)Responses;
+}
 
 public sealed record ArticleRow(string Key, string Title, string? Url, int Responses, double AverageSatisfaction, double ShareNo);
 
@@ -127,16 +139,16 @@ public sealed record SurveyReport(
 
     private static async Task<IReadOnlyList<WeekPoint>> WeeksAsync(IQueryable<SurveyResponse> responses, CancellationToken cancellationToken)
     {
-        var weeks = new SortedDictionary<DateOnly, (int Count, long Sum)>();
+        var weeks = new SortedDictionary<DateOnly, (int Count, int Satisfied, long Sum)>();
         await foreach (var row in responses.Select(r => new { r.SubmittedAt, r.Satisfaction }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var day = DateOnly.FromDateTime(row.SubmittedAt.UtcDateTime);
             var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-            var (count, sum) = weeks.GetValueOrDefault(monday);
-            weeks[monday] = (count + 1, sum + row.Satisfaction);
+            var (count, satisfied, sum) = weeks.GetValueOrDefault(monday);
+            weeks[monday] = (count + 1, satisfied + (row.Satisfaction >= SurveyHeadline.SatisfiedFrom ? 1 : 0), sum + row.Satisfaction);
         }
 
-        return [.. weeks.Select(w => new WeekPoint(w.Key, w.Value.Count, w.Value.Sum / (double)w.Value.Count))];
+        return [.. weeks.Select(w => new WeekPoint(w.Key, w.Value.Count, w.Value.Satisfied, w.Value.Sum / (double)w.Value.Count))];
     }
 
     private static double Share(int part, int total) => total == 0 ? 0 : part / (double)total;
