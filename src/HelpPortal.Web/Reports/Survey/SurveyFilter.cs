@@ -48,18 +48,22 @@ public sealed record SurveyFilter(DateOnly? From, DateOnly? To, string? Culture,
         ? this with { From = from.AddDays(-days), To = from.AddDays(-1) }
         : null;
 
+    /// <summary>The first moment the range covers (UTC midnight of <see cref="From"/>).</summary>
+    private DateTimeOffset? Start => From is { } from ? new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+
+    /// <summary>The first moment after the range (UTC midnight after <see cref="To"/>).</summary>
+    private DateTimeOffset? End => To is { } to ? new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+
     public IQueryable<SurveyResponse> Apply(PortalDbContext db)
     {
         var query = db.SurveyResponses.AsQueryable();
-        if (From is { } from)
+        if (Start is { } start)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             query = query.Where(r => r.SubmittedAt >= start);
         }
 
-        if (To is { } to)
+        if (End is { } end)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             query = query.Where(r => r.SubmittedAt < end);
         }
 
@@ -77,6 +81,42 @@ public sealed record SurveyFilter(DateOnly? From, DateOnly? To, string? Culture,
         {
             var articles = db.Articles.Where(a => a.Topic.Key == Topic).Select(a => a.Key);
             query = query.Where(r => r.SourceArticle != null && articles.Contains(r.SourceArticle));
+        }
+
+        return query;
+    }
+
+    /// <summary>
+    /// The "Was this helpful?" votes the same filter covers, for the article-health table: cast in the range, on a
+    /// page in the language, on the article or the topic's articles.
+    /// </summary>
+    public IQueryable<Feedback.ArticleVote> ApplyToVotes(PortalDbContext db)
+    {
+        var query = db.ArticleVotes.AsQueryable();
+        if (Start is { } start)
+        {
+            query = query.Where(v => v.VotedAt >= start);
+        }
+
+        if (End is { } end)
+        {
+            query = query.Where(v => v.VotedAt < end);
+        }
+
+        if (Culture is not null)
+        {
+            query = query.Where(v => v.Culture == Culture);
+        }
+
+        if (Article is not null)
+        {
+            query = query.Where(v => v.ArticleKey == Article);
+        }
+
+        if (Topic is not null)
+        {
+            var articles = db.Articles.Where(a => a.Topic.Key == Topic).Select(a => a.Key);
+            query = query.Where(v => articles.Contains(v.ArticleKey));
         }
 
         return query;

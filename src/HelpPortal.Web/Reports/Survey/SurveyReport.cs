@@ -27,12 +27,13 @@ public sealed record WeekPoint(DateOnly WeekStart, int Responses, int Satisfied,
     public double Csat => Satisfied / (double)Responses;
 }
 
-public sealed record ArticleRow(string Key, string Title, string? Url, int Responses, double AverageSatisfaction, double ShareNo);
 
 public sealed record Comment(Guid Id, DateTimeOffset SubmittedAt, string Culture, string? Article, string Text);
 
 public enum ArticleSort
 {
+    /// <summary>Least healthy first: the lowest <see cref="ArticleRow.Score"/>.</summary>
+    Score,
     Satisfaction,
     ShareNo,
     Responses,
@@ -77,23 +78,48 @@ public sealed record SurveyReport(
 
         var perArticle = await responses.Where(r => r.SourceArticle != null)
             .GroupBy(r => r.SourceArticle!)
-            .Select(g => new { Key = g.Key, Count = g.Count(), Average = g.Average(r => (double)r.Satisfaction), No = g.Count(r => r.FoundAnswer == SurveyQuestions.AnswerNotFound) })
+            .Select(g => new
+            {
+                Key = g.Key,
+                Count = g.Count(),
+                Satisfied = g.Count(r => r.Satisfaction >= SurveyHeadline.SatisfiedFrom),
+                Average = g.Average(r => (double)r.Satisfaction),
+                No = g.Count(r => r.FoundAnswer == SurveyQuestions.AnswerNotFound),
+            })
+            .ToDictionaryAsync(a => a.Key, cancellationToken);
+        var votes = await filter.ApplyToVotes(db).AsNoTracking()
+            .GroupBy(v => new { v.ArticleKey, v.Helpful, v.Reason })
+            .Select(g => new { g.Key.ArticleKey, g.Key.Helpful, g.Key.Reason, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var rows = perArticle.Select(a =>
+        var votesByArticle = votes.ToLookup(v => v.ArticleKey);
+        var links = titles.GroupBy(t => t.Key).ToDictionary(
+            g => g.Key, g => (IReadOnlyList<ArticleLink>)[.. g.OrderBy(t => t.Culture == culture ? 0 : 1).Select(t => new ArticleLink(t.Culture, PortalUrls.Article(t.Culture, t.Slug)))]);
+        var rows = perArticle.Keys.Union(votesByArticle.Select(v => v.Key)).Select(key =>
         {
-            var title = articleTitles.GetValueOrDefault(a.Key);
-            return new ArticleRow(a.Key, title?.Title ?? a.Key, title is null ? null : PortalUrls.Article(culture, title.Slug), a.Count, a.Average, (double)a.No / a.Count);
+            var survey = perArticle.GetValueOrDefault(key);
+            var its = votesByArticle[key].ToList();
+            return new ArticleRow(
+                key,
+                articleTitles.GetValueOrDefault(key)?.Title ?? key,
+                links.GetValueOrDefault(key) ?? [],
+                survey?.Count ?? 0,
+                survey?.Satisfied ?? 0,
+                survey?.Average,
+                survey?.No ?? 0,
+                its.Where(v => v.Helpful).Sum(v => v.Count),
+                its.Where(v => !v.Helpful).Sum(v => v.Count),
+                [.. its.Where(v => !v.Helpful && v.Reason != null).GroupBy(v => v.Reason!)
+                    .Select(g => KeyValuePair.Create(g.Key, g.Sum(v => v.Count))).OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal)]);
         });
+
+        // Rows without the sorted figure (no survey answers, or no votes and answers at all) come last in every order.
         var articles = sort switch
         {
-            ArticleSort.ShareNo => rows.OrderByDescending(a => a.ShareNo).ThenBy(a => a.AverageSatisfaction),
+            ArticleSort.ShareNo => rows.OrderBy(a => a.ShareNo is null).ThenByDescending(a => a.ShareNo).ThenBy(a => a.AverageSatisfaction),
             ArticleSort.Responses => rows.OrderByDescending(a => a.Responses).ThenBy(a => a.AverageSatisfaction),
-            _ => rows.OrderBy(a => a.AverageSatisfaction).ThenByDescending(a => a.ShareNo),
+            ArticleSort.Satisfaction => rows.OrderBy(a => a.AverageSatisfaction is null).ThenBy(a => a.AverageSatisfaction).ThenByDescending(a => a.ShareNo),
+            _ => rows.OrderBy(a => a.Score).ThenByDescending(a => a.Votes + a.Responses),
         };
-
-        // Ties by key: the groups come in whatever order the database made them, which SQLite and PostgreSQL (whose
-        // hash aggregate has none) need not share, and the report must read the same on both.
-        articles = articles.ThenBy(a => a.Key, StringComparer.Ordinal);
 
         var withText = responses.Where(r => r.Comment != null && r.Comment != "");
         var commentCount = await withText.CountAsync(cancellationToken);

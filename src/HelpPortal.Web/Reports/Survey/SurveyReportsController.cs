@@ -22,7 +22,7 @@ public sealed partial class SurveyReportsController(
     [HttpGet("")]
     public async Task<IActionResult> Index(
         string culture, string? from, string? to, [FromQuery(Name = "culture")] string? language, string? article, string? topic,
-        ArticleSort sort = ArticleSort.Satisfaction, int page = 1, CancellationToken cancellationToken = default)
+        ArticleSort sort = ArticleSort.Score, int page = 1, CancellationToken cancellationToken = default)
     {
         var errors = new List<string>();
         var filter = SurveyFilter.Parse(from, to, language, article, topic, errors).WithDefaultRange(Today());
