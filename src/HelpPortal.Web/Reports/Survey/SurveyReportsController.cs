@@ -22,10 +22,10 @@ public sealed partial class SurveyReportsController(
     [HttpGet("")]
     public async Task<IActionResult> Index(
         string culture, string? from, string? to, [FromQuery(Name = "culture")] string? language, string? article, string? topic,
-        ArticleSort sort = ArticleSort.Score, int page = 1, CancellationToken cancellationToken = default)
+        string? satisfaction, string? search, ArticleSort sort = ArticleSort.Score, int page = 1, CancellationToken cancellationToken = default)
     {
         var errors = new List<string>();
-        var filter = SurveyFilter.Parse(from, to, language, article, topic, errors).WithDefaultRange(Today());
+        var filter = SurveyFilter.Parse(from, to, language, article, topic, errors, satisfaction, search).WithDefaultRange(Today());
         if (errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -81,10 +81,10 @@ public sealed partial class SurveyReportsController(
     [HttpGet("survey/export.csv")]
     public async Task<IActionResult> Export(
         string culture, string? from, string? to, [FromQuery(Name = "culture")] string? language, string? article, string? topic,
-        string? headers, string? delimiter, CancellationToken cancellationToken)
+        string? satisfaction, string? search, string? headers, string? delimiter, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
-        var filter = SurveyFilter.Parse(from, to, language, article, topic, errors);
+        var filter = SurveyFilter.Parse(from, to, language, article, topic, errors, satisfaction, search);
         var options = CsvOptions.Parse(delimiter, headers, culture, errors);
         if (errors.Count > 0)
         {
