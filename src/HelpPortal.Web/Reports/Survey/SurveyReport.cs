@@ -40,8 +40,8 @@ public enum ArticleSort
 }
 
 /// <summary>
-/// The numbers behind the admin dashboard, for one filter. Counts and distributions are computed by SQLite; only the
-/// weekly series is folded in memory, from a stream of two columns.
+/// The numbers behind the admin dashboard, for one filter. Counts and distributions are computed by the database; only
+/// the weekly series is folded in memory, from a stream of two columns.
 /// </summary>
 public sealed record SurveyReport(
     SurveyHeadline Headline,
