@@ -15,7 +15,7 @@ public static partial class SurveyCommands
         var export = new ExportOptions();
         var exportCommand = new Command("export", "Write the survey responses to a CSV file, as the admin download does.")
         {
-            export.Out, export.From, export.To, export.Culture, export.Article, export.Topic, export.Headers, export.Language, export.Delimiter,
+            export.Out, export.From, export.To, export.Culture, export.Article, export.Topic, export.Satisfaction, export.Search, export.Headers, export.Language, export.Delimiter,
         };
 
         // The filter and CSV rules are read where the admin download reads them; their messages become parse errors.
@@ -99,6 +99,10 @@ public static partial class SurveyCommands
 
         public Option<string> Topic { get; } = new("--topic") { Description = "Only the responses started from an article of this topic.", HelpName = "KEY" };
 
+        public Option<string> Satisfaction { get; } = new("--satisfaction") { Description = "Only the responses with this answer to q1.", HelpName = "1-5" };
+
+        public Option<string> Search { get; } = new("--search") { Description = "Only the responses whose written answer contains this text (ignoring case).", HelpName = "TEXT" };
+
         public Option<string> Headers { get; } = new("--headers") { Description = "Column codes (default) or the questions' text as headers.", HelpName = "codes|localized" };
 
         public Option<string> Language { get; } = new("--language") { Description = "The language of localized headers (default en).", HelpName = "en|lv" };
@@ -107,7 +111,7 @@ public static partial class SurveyCommands
 
         public (SurveyFilter Filter, CsvOptions Csv) Read(SymbolResult result, List<string> errors)
         {
-            var filter = SurveyFilter.Parse(result.GetValue(From), result.GetValue(To), result.GetValue(Culture), result.GetValue(Article), result.GetValue(Topic), errors);
+            var filter = SurveyFilter.Parse(result.GetValue(From), result.GetValue(To), result.GetValue(Culture), result.GetValue(Article), result.GetValue(Topic), errors, result.GetValue(Satisfaction), result.GetValue(Search));
             var language = result.GetValue(Language) ?? "en";
             if (!PortalCultures.IsSupported(language))
             {

@@ -13,24 +13,38 @@ public sealed record BarChart(string Id, string Title, IReadOnlyList<Bar> Bars);
 
 public sealed record QuestionSummary(SurveyQuestion Question, string Text, double AnsweredShare, double? Average, BarChart Chart);
 
-public sealed record WeekPoint(DateOnly WeekStart, int Responses, double AverageSatisfaction);
+/// <param name="Satisfied">Responses answering 4 or 5 to q1, for the week's CSAT.</param>
+public sealed record WeekPoint(DateOnly WeekStart, int Responses, int Satisfied, double AverageSatisfaction)
+{
+    /// <summary>
+    /// Below this many answers a week's CSAT moves by 10 points or more with a single answer, and is marked as too few
+    /// to mean much rather than hidden.
+    /// </summary>
+    public const int MinAnswers = 10;
 
-public sealed record ArticleRow(string Key, string Title, string? Url, int Responses, double AverageSatisfaction, double ShareNo);
+    public bool TooFew => Responses < MinAnswers;
+
+    public double Csat => Satisfied / (double)Responses;
+}
+
 
 public sealed record Comment(Guid Id, DateTimeOffset SubmittedAt, string Culture, string? Article, string Text);
 
 public enum ArticleSort
 {
+    /// <summary>Least healthy first: the lowest <see cref="ArticleRow.Score"/>.</summary>
+    Score,
     Satisfaction,
     ShareNo,
     Responses,
 }
 
 /// <summary>
-/// The numbers behind the admin dashboard, for one filter. Counts and distributions are computed by SQLite; only the
-/// weekly series is folded in memory, from a stream of two columns.
+/// The numbers behind the admin dashboard, for one filter. Counts and distributions are computed by the database; only
+/// the weekly series is folded in memory, from a stream of two columns.
 /// </summary>
 public sealed record SurveyReport(
+    SurveyHeadline Headline,
     int Responses,
     double? MedianCompletionSeconds,
     IReadOnlyList<QuestionSummary> Questions,
@@ -45,7 +59,8 @@ public sealed record SurveyReport(
         PortalDbContext db, SurveyFilter filter, string culture, ArticleSort sort, int commentPage, CancellationToken cancellationToken)
     {
         var responses = filter.Apply(db).AsNoTracking();
-        var total = await responses.CountAsync(cancellationToken);
+        var headline = await SurveyHeadline.BuildAsync(db, filter, cancellationToken);
+        var total = headline.Current.Responses;
 
         var titles = await db.ArticleTranslations.AsNoTracking()
             .OrderBy(t => t.Culture == culture ? 0 : 1)
@@ -63,23 +78,48 @@ public sealed record SurveyReport(
 
         var perArticle = await responses.Where(r => r.SourceArticle != null)
             .GroupBy(r => r.SourceArticle!)
-            .Select(g => new { Key = g.Key, Count = g.Count(), Average = g.Average(r => (double)r.Satisfaction), No = g.Count(r => r.FoundAnswer == SurveyQuestions.AnswerNotFound) })
+            .Select(g => new
+            {
+                Key = g.Key,
+                Count = g.Count(),
+                Satisfied = g.Count(r => r.Satisfaction >= SurveyHeadline.SatisfiedFrom),
+                Average = g.Average(r => (double)r.Satisfaction),
+                No = g.Count(r => r.FoundAnswer == SurveyQuestions.AnswerNotFound),
+            })
+            .ToDictionaryAsync(a => a.Key, cancellationToken);
+        var votes = await filter.ApplyToVotes(db).AsNoTracking()
+            .GroupBy(v => new { v.ArticleKey, v.Helpful, v.Reason })
+            .Select(g => new { g.Key.ArticleKey, g.Key.Helpful, g.Key.Reason, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var rows = perArticle.Select(a =>
+        var votesByArticle = votes.ToLookup(v => v.ArticleKey);
+        var links = titles.GroupBy(t => t.Key).ToDictionary(
+            g => g.Key, g => (IReadOnlyList<ArticleLink>)[.. g.OrderBy(t => t.Culture == culture ? 0 : 1).Select(t => new ArticleLink(t.Culture, PortalUrls.Article(t.Culture, t.Slug)))]);
+        var rows = perArticle.Keys.Union(votesByArticle.Select(v => v.Key)).Select(key =>
         {
-            var title = articleTitles.GetValueOrDefault(a.Key);
-            return new ArticleRow(a.Key, title?.Title ?? a.Key, title is null ? null : PortalUrls.Article(culture, title.Slug), a.Count, a.Average, (double)a.No / a.Count);
+            var survey = perArticle.GetValueOrDefault(key);
+            var its = votesByArticle[key].ToList();
+            return new ArticleRow(
+                key,
+                articleTitles.GetValueOrDefault(key)?.Title ?? key,
+                links.GetValueOrDefault(key) ?? [],
+                survey?.Count ?? 0,
+                survey?.Satisfied ?? 0,
+                survey?.Average,
+                survey?.No ?? 0,
+                its.Where(v => v.Helpful).Sum(v => v.Count),
+                its.Where(v => !v.Helpful).Sum(v => v.Count),
+                [.. its.Where(v => !v.Helpful && v.Reason != null).GroupBy(v => v.Reason!)
+                    .Select(g => KeyValuePair.Create(g.Key, g.Sum(v => v.Count))).OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal)]);
         });
+
+        // Rows without the sorted figure (no survey answers, or no votes and answers at all) come last in every order.
         var articles = sort switch
         {
-            ArticleSort.ShareNo => rows.OrderByDescending(a => a.ShareNo).ThenBy(a => a.AverageSatisfaction),
+            ArticleSort.ShareNo => rows.OrderBy(a => a.ShareNo is null).ThenByDescending(a => a.ShareNo).ThenBy(a => a.AverageSatisfaction),
             ArticleSort.Responses => rows.OrderByDescending(a => a.Responses).ThenBy(a => a.AverageSatisfaction),
-            _ => rows.OrderBy(a => a.AverageSatisfaction).ThenByDescending(a => a.ShareNo),
+            ArticleSort.Satisfaction => rows.OrderBy(a => a.AverageSatisfaction is null).ThenBy(a => a.AverageSatisfaction).ThenByDescending(a => a.ShareNo),
+            _ => rows.OrderBy(a => a.Score).ThenByDescending(a => a.Votes + a.Responses),
         };
-
-        // Ties by key: the groups come in whatever order the database made them, which SQLite and PostgreSQL (whose
-        // hash aggregate has none) need not share, and the report must read the same on both.
-        articles = articles.ThenBy(a => a.Key, StringComparer.Ordinal);
 
         var withText = responses.Where(r => r.Comment != null && r.Comment != "");
         var commentCount = await withText.CountAsync(cancellationToken);
@@ -91,8 +131,9 @@ public sealed record SurveyReport(
             .ToListAsync(cancellationToken);
 
         return new SurveyReport(
+            headline,
             total,
-            await MedianCompletionAsync(responses, total, cancellationToken),
+            headline.Current.MedianSeconds,
             questions,
             await WeeksAsync(responses, cancellationToken),
             [.. articles],
@@ -122,30 +163,18 @@ public sealed record SurveyReport(
         return new QuestionSummary(question, text, Share(answeredCount, total), average, new BarChart(question.Code, text, bars));
     }
 
-    private static async Task<double?> MedianCompletionAsync(IQueryable<SurveyResponse> responses, int total, CancellationToken cancellationToken)
-    {
-        if (total == 0)
-        {
-            return null;
-        }
-
-        var middle = await responses.OrderBy(r => r.CompletionSeconds).Select(r => r.CompletionSeconds)
-            .Skip((total - 1) / 2).Take(total % 2 == 0 ? 2 : 1).ToListAsync(cancellationToken);
-        return middle.Average();
-    }
-
     private static async Task<IReadOnlyList<WeekPoint>> WeeksAsync(IQueryable<SurveyResponse> responses, CancellationToken cancellationToken)
     {
-        var weeks = new SortedDictionary<DateOnly, (int Count, long Sum)>();
+        var weeks = new SortedDictionary<DateOnly, (int Count, int Satisfied, long Sum)>();
         await foreach (var row in responses.Select(r => new { r.SubmittedAt, r.Satisfaction }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var day = DateOnly.FromDateTime(row.SubmittedAt.UtcDateTime);
             var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-            var (count, sum) = weeks.GetValueOrDefault(monday);
-            weeks[monday] = (count + 1, sum + row.Satisfaction);
+            var (count, satisfied, sum) = weeks.GetValueOrDefault(monday);
+            weeks[monday] = (count + 1, satisfied + (row.Satisfaction >= SurveyHeadline.SatisfiedFrom ? 1 : 0), sum + row.Satisfaction);
         }
 
-        return [.. weeks.Select(w => new WeekPoint(w.Key, w.Value.Count, w.Value.Sum / (double)w.Value.Count))];
+        return [.. weeks.Select(w => new WeekPoint(w.Key, w.Value.Count, w.Value.Satisfied, w.Value.Sum / (double)w.Value.Count))];
     }
 
     private static double Share(int part, int total) => total == 0 ? 0 : part / (double)total;

@@ -6,15 +6,18 @@ namespace HelpPortal.Web.Reports.Survey;
 public sealed record FilterChoice(string Value, string Label);
 
 /// <param name="QuestionCharts">The questions answered by choosing (all but the free text), each with its chart.</param>
-/// <param name="WeeksChart">Average satisfaction week by week; null when no response matches the filter.</param>
+/// <param name="CsatChart">CSAT week by week; null when no response matches the filter.</param>
+/// <param name="ResponsesChart">Responses week by week; null when no response matches the filter.</param>
 [method: SetsRequiredMembers]
 public sealed record ReportPage(
     AdminPageHeader Header,
     SurveyFilter Filter,
     IReadOnlyList<string> FilterErrors,
     SurveyReport Report,
+    IReadOnlyList<HeadlineFigure> Headline,
     IReadOnlyList<QuestionChart> QuestionCharts,
-    SvgBarChart? WeeksChart,
+    SvgLineChart? CsatChart,
+    SvgLineChart? ResponsesChart,
     ArticleSort Sort,
     int CommentPage,
     IReadOnlyList<FilterChoice> Topics,

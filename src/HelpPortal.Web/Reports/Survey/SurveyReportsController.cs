@@ -22,10 +22,10 @@ public sealed partial class SurveyReportsController(
     [HttpGet("")]
     public async Task<IActionResult> Index(
         string culture, string? from, string? to, [FromQuery(Name = "culture")] string? language, string? article, string? topic,
-        ArticleSort sort = ArticleSort.Satisfaction, int page = 1, CancellationToken cancellationToken = default)
+        string? satisfaction, string? search, ArticleSort sort = ArticleSort.Score, int page = 1, CancellationToken cancellationToken = default)
     {
         var errors = new List<string>();
-        var filter = SurveyFilter.Parse(from, to, language, article, topic, errors).WithDefaultRange(Today());
+        var filter = SurveyFilter.Parse(from, to, language, article, topic, errors, satisfaction, search).WithDefaultRange(Today());
         if (errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -44,8 +44,10 @@ public sealed partial class SurveyReportsController(
             Filter: filter,
             FilterErrors: errors,
             Report: report,
+            Headline: new HeadlineWords(text, culture).Describe(report.Headline),
             QuestionCharts: [.. report.Questions.Where(q => q.Chart.Bars.Count > 0).Select(q => new QuestionChart(q, SvgBarChart.Draw(q.Chart)))],
-            WeeksChart: report.Weeks.Count == 0 ? null : WeeksChart(report.Weeks),
+            CsatChart: report.Weeks.Count == 0 ? null : CsatChart(report.Weeks),
+            ResponsesChart: report.Weeks.Count == 0 ? null : ResponsesChart(report.Weeks),
             Sort: sort,
             CommentPage: Math.Clamp(page, 1, report.CommentPages),
             Topics: topics,
@@ -79,10 +81,10 @@ public sealed partial class SurveyReportsController(
     [HttpGet("survey/export.csv")]
     public async Task<IActionResult> Export(
         string culture, string? from, string? to, [FromQuery(Name = "culture")] string? language, string? article, string? topic,
-        string? headers, string? delimiter, CancellationToken cancellationToken)
+        string? satisfaction, string? search, string? headers, string? delimiter, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
-        var filter = SurveyFilter.Parse(from, to, language, article, topic, errors);
+        var filter = SurveyFilter.Parse(from, to, language, article, topic, errors, satisfaction, search);
         var options = CsvOptions.Parse(delimiter, headers, culture, errors);
         if (errors.Count > 0)
         {
@@ -97,12 +99,34 @@ public sealed partial class SurveyReportsController(
         return new EmptyResult();
     }
 
-    /// <summary>A bar per week, as long as its average satisfaction is of the best (5).</summary>
-    private SvgBarChart WeeksChart(IReadOnlyList<WeekPoint> weeks) => SvgBarChart.Draw(new BarChart("weeks", text["Admin.Weeks.Title"], [.. weeks.Select(w => new Bar(
-        string.Format(CultureInfo.CurrentCulture, text["Admin.Weeks.WeekOf"], w.WeekStart.ToString("d", CultureInfo.CurrentCulture)),
-        w.Responses,
-        w.AverageSatisfaction / 5,
-        string.Format(CultureInfo.CurrentCulture, text["Admin.Weeks.Point"], w.AverageSatisfaction.ToString("0.00", CultureInfo.CurrentCulture), w.Responses)))]));
+    /// <summary>
+    /// CSAT per week on the whole 0–100 % scale: a share has a natural zero and top, and a cut axis would turn a
+    /// two-point wobble into a cliff. Weeks with too few answers are drawn hollow, with dashed lines.
+    /// </summary>
+    private SvgLineChart CsatChart(IReadOnlyList<WeekPoint> weeks) => SvgLineChart.Draw(new LineChart(
+        "weeks-csat",
+        text["Admin.Trend.CsatTitle"],
+        [.. weeks.Select(w => new LinePoint(
+            WeekLabel(w),
+            w.Csat,
+            string.Format(CultureInfo.CurrentCulture, text[w.TooFew ? "Admin.Trend.CsatPointTooFew" : "Admin.Trend.CsatPoint"], w.Csat.ToString("P0", CultureInfo.CurrentCulture), w.Responses),
+            w.TooFew))],
+        1,
+        [.. Enumerable.Range(0, 5).Select(i => (i / 4.0, (i / 4.0).ToString("P0", CultureInfo.CurrentCulture)))]));
+
+    /// <summary>Responses per week on an axis from 0 to a round number above the busiest week.</summary>
+    private SvgLineChart ResponsesChart(IReadOnlyList<WeekPoint> weeks)
+    {
+        var (max, gridlines) = SvgLineChart.CountScale(weeks.Max(w => w.Responses));
+        return SvgLineChart.Draw(new LineChart(
+            "weeks-responses",
+            text["Admin.Trend.ResponsesTitle"],
+            [.. weeks.Select(w => new LinePoint(WeekLabel(w), w.Responses, w.Responses.ToString("N0", CultureInfo.CurrentCulture), TooFew: false))],
+            max,
+            gridlines));
+    }
+
+    private static string WeekLabel(WeekPoint week) => week.WeekStart.ToString("d", CultureInfo.CurrentCulture);
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
