@@ -53,31 +53,6 @@ public sealed class ArticleSuggestions(PortalDbContext db)
     }
 
     /// <summary>The best few ids, matched in the title alone or anywhere, ranked as search ranks them.</summary>
-    private Task<List<int>> RankAsync(string culture, SearchQuery query, bool titleOnly, CancellationToken cancellationToken)
-    {
-        if (db.IsPostgres())
-        {
-            // The title's terms carry weight A; ts_filter keeps only those. The GIN index still narrows the rows first
-            // ("Terms" @@ query), so the filter only re-checks the few that match anywhere.
-            var tsQuery = query.ToTsQuery(anyWord: false);
-            return db.Database.SqlQuery<int>($"""
-                SELECT "Id" AS "Value"
-                FROM "SearchDocuments", to_tsquery('simple', {tsQuery}) AS query
-                WHERE "Culture" = {culture} AND "Terms" @@ query AND (NOT {titleOnly} OR ts_filter("Terms", ARRAY['a']::"char"[]) @@ query)
-                ORDER BY ts_rank_cd(ARRAY[0.0, 0.1, 0.4, 1.0]::real[], "Terms", query) DESC, "Id"
-                LIMIT {MaxSuggestions}
-                """).ToListAsync(cancellationToken);
-        }
-
-        // FTS5's column filter applies to the whole parenthesised expression: every phrase must be in the title.
-        var match = query.ToMatchExpression(anyWord: false);
-        if (titleOnly)
-        {
-            match = "title : (" + match + ")";
-        }
-
-        return db.Database
-            .SqlQuery<int>($"SELECT rowid AS Value FROM SearchIndex WHERE SearchIndex MATCH {match} AND culture = {culture} ORDER BY bm25(SearchIndex, 0.0, 10.0, 4.0, 1.0), rowid LIMIT {MaxSuggestions}")
-            .ToListAsync(cancellationToken);
-    }
+    private async Task<List<int>> RankAsync(string culture, SearchQuery query, bool titleOnly, CancellationToken cancellationToken)
+        => [.. (await SearchIndex.RankAsync(db, culture, query, anyWord: false, MaxSuggestions, offset: 0, cancellationToken, titleOnly: titleOnly)).Select(r => r.Id)];
 }

@@ -48,8 +48,10 @@ internal static class SearchIndex
 
     /// <summary>One page of matching translation ids, best first, with how many match in all (one pass over the index).</summary>
     /// <param name="exactFirst">When set, the translations it matches come before the others (typed words above corrected ones).</param>
+    /// <param name="titleOnly">When set (and no <paramref name="exactFirst"/>), only translations whose title matches: the suggestions while typing.</param>
     public static Task<List<RankedId>> RankAsync(
-        PortalDbContext db, string culture, SearchQuery query, bool anyWord, int limit, int offset, CancellationToken cancellationToken, SearchQuery? exactFirst = null)
+        PortalDbContext db, string culture, SearchQuery query, bool anyWord, int limit, int offset, CancellationToken cancellationToken,
+        SearchQuery? exactFirst = null, bool titleOnly = false)
     {
         if (exactFirst is not null)
         {
@@ -64,14 +66,16 @@ internal static class SearchIndex
                 SELECT "Id", count(*) OVER ()::int AS "Total"
                 FROM "SearchDocuments", to_tsquery('simple', {tsQuery}) AS query
                 WHERE "Culture" = {culture} AND "Terms" @@ query
+                  AND (NOT {titleOnly} OR ts_filter("Terms", ARRAY['a']::"char"[]) @@ query)
                 ORDER BY ts_rank_cd(ARRAY[0.0, 0.1, 0.4, 1.0]::real[], "Terms", query) DESC, "Id"
                 LIMIT {limit} OFFSET {offset}
                 """).ToListAsync(cancellationToken);
         }
 
-        var match = query.ToMatchExpression(anyWord);
+        // FTS5's column filter applies to the whole parenthesised expression: every phrase must be in the title.
+        var match = titleOnly ? "title : (" + query.ToMatchExpression(anyWord) + ")" : query.ToMatchExpression(anyWord);
         return db.Database
-            .SqlQuery<RankedId>($"SELECT Id, count(*) OVER () AS Total FROM (SELECT rowid AS Id, bm25(SearchIndex, 0.0, 10.0, 4.0, 1.0) AS Rank FROM SearchIndex WHERE SearchIndex MATCH {match} AND culture = {culture}) ORDER BY Rank LIMIT {limit} OFFSET {offset}")
+            .SqlQuery<RankedId>($"SELECT Id, count(*) OVER () AS Total FROM (SELECT rowid AS Id, bm25(SearchIndex, 0.0, 10.0, 4.0, 1.0) AS Rank FROM SearchIndex WHERE SearchIndex MATCH {match} AND culture = {culture}) ORDER BY Rank, Id LIMIT {limit} OFFSET {offset}")
             .ToListAsync(cancellationToken);
     }
 
