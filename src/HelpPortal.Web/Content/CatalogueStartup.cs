@@ -8,7 +8,8 @@ namespace HelpPortal.Web.Content;
 /// content and takes the change poller's baseline. Program begins it as soon as the app is built, so that it runs
 /// beside the rest of the start-up — the pipeline, the endpoints, Kestrel — instead of before it; requests that arrive
 /// meanwhile wait for it (<see cref="CatalogueReadiness"/>). The host's start completes only once it has
-/// (<see cref="StartedAsync"/>), and a failure still fails the start.
+/// (<see cref="StartedAsync"/>), and a failure still fails the start. Content unchanged since the last import, read by
+/// the same build, is not imported again (<see cref="ContentFingerprint"/>).
 /// </summary>
 internal sealed class CatalogueStartup(
     IServiceScopeFactory scopes,
@@ -38,7 +39,7 @@ internal sealed class CatalogueStartup(
                 var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
                 await db.MigratePortalDatabaseAsync(cancellationToken);
                 await db.EnsureSharedKeyAsync(scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>(), cancellationToken);
-                await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(skipUnchanged: true, cancellationToken);
             }
 
             // After the import, before the first page is rendered: see CatalogueChangePoller.TakeBaselineAsync.

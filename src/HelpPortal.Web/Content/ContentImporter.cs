@@ -49,12 +49,36 @@ public sealed partial class ContentImporter(
     /// <summary>Whether this import fills an empty catalogue: nothing it adds is then an update of what was shown.</summary>
     private bool _firstImport;
 
-    public async Task<ImportReport> ImportAsync(CancellationToken cancellationToken)
+    public Task<ImportReport> ImportAsync(CancellationToken cancellationToken) => ImportAsync(skipUnchanged: false, cancellationToken);
+
+    /// <summary>
+    /// With <paramref name="skipUnchanged"/> (the start-up's import), nothing is read or compared when the last recorded
+    /// import read this same folder with this same build (<see cref="ContentFingerprint"/>): the catalogue already holds
+    /// what a full import would leave, and the report says so with <see cref="ImportReport.Applied"/> false and no problems.
+    /// </summary>
+    public async Task<ImportReport> ImportAsync(bool skipUnchanged, CancellationToken cancellationToken)
     {
         await gate.Semaphore.WaitAsync(cancellationToken);
         try
         {
-            return await ImportLockedAsync(cancellationToken);
+            var folder = paths.Resolve(options.Value.Path);
+            var fingerprint = ContentFingerprint.Compute(folder);
+            if (skipUnchanged && fingerprint is not null && await LastImportOfAsync(fingerprint, cancellationToken) is { } last)
+            {
+                searchVocabulary.UseSynonymsFrom(folder); // Not stored in the database: every instance reads its own folder's.
+                if (last.Errors + last.Warnings > 0)
+                {
+                    LogUnchangedWithProblems(logger, folder, last.FinishedAt, last.Errors, last.Warnings);
+                }
+                else
+                {
+                    LogUnchanged(logger, folder, last.FinishedAt);
+                }
+
+                return new ImportReport(false, 0, 0, 0, 0, []);
+            }
+
+            return await ImportLockedAsync(folder, fingerprint, cancellationToken);
         }
         finally
         {
@@ -62,11 +86,17 @@ public sealed partial class ContentImporter(
         }
     }
 
-    private async Task<ImportReport> ImportLockedAsync(CancellationToken cancellationToken)
+    /// <summary>The last recorded import, when it read the content this fingerprint stands for.</summary>
+    private async Task<ContentImport?> LastImportOfAsync(string fingerprint, CancellationToken cancellationToken)
+    {
+        var last = await db.ContentImports.AsNoTracking().OrderByDescending(i => i.Id).FirstOrDefaultAsync(cancellationToken);
+        return last?.Fingerprint == fingerprint ? last : null;
+    }
+
+    private async Task<ImportReport> ImportLockedAsync(string folder, string? fingerprint, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow();
         _topicsFileChanged = false;
-        var folder = paths.Resolve(options.Value.Path);
         // The hashes the catalogue holds, read before the import's lock, which must not be held while files render: a file
         // with one of them renders to the HTML already stored, so only new and changed files are rendered. Should another
         // instance change a row before this import holds the lock, that file is rendered when it is written.
@@ -116,6 +146,7 @@ public sealed partial class ContentImporter(
             Removed = removed,
             Errors = content.ErrorCount,
             Warnings = content.WarningCount,
+            Fingerprint = fingerprint,
         });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -380,6 +411,12 @@ public sealed partial class ContentImporter(
 
     [LoggerMessage(LogLevel.Error, "Content import skipped: topics.yml could not be read from {Folder}; the catalogue is unchanged")]
     private static partial void LogSkipped(ILogger logger, string folder);
+
+    [LoggerMessage(LogLevel.Information, "Content in {Folder} is as the import of {ImportedAt:u} read it, with this build: nothing to import")]
+    private static partial void LogUnchanged(ILogger logger, string folder, DateTimeOffset importedAt);
+
+    [LoggerMessage(LogLevel.Warning, "Content in {Folder} is as the import of {ImportedAt:u} read it, with this build: nothing to import; that import found {Errors} errors and {Warnings} warnings, which `content check` lists")]
+    private static partial void LogUnchangedWithProblems(ILogger logger, string folder, DateTimeOffset importedAt, int errors, int warnings);
 
     [LoggerMessage(LogLevel.Information, "Content imported from {Folder}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Errors} errors, {Warnings} warnings")]
     private static partial void LogImported(ILogger logger, string folder, int added, int updated, int unchanged, int removed, int errors, int warnings);

@@ -83,3 +83,9 @@ internal sealed class ContentPageConfiguration : IEntityTypeConfiguration<Conten
         builder.HasIndex(p => p.SourcePath).IsUnique();
     }
 }
+
+internal sealed class ContentImportConfiguration : IEntityTypeConfiguration<ContentImport>
+{
+    public void Configure(EntityTypeBuilder<ContentImport> builder)
+        => builder.Property(i => i.Fingerprint).HasMaxLength(Content.ContentFingerprint.Length);
+}

@@ -132,4 +132,10 @@ public sealed class ContentImport
     public int Removed { get; set; }
     public int Errors { get; set; }
     public int Warnings { get; set; }
+
+    /// <summary>
+    /// The content folder this run read and the build that read it (<see cref="Content.ContentFingerprint"/>); a start
+    /// whose folder and build give the same value has nothing to import. Null for runs before it was recorded.
+    /// </summary>
+    public string? Fingerprint { get; set; }
 }

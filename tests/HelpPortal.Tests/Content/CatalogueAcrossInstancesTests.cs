@@ -51,6 +51,19 @@ public sealed class CatalogueAcrossInstancesTests : IRunsOnPostgres, IDisposable
     }
 
     [DatabaseFact]
+    public async Task A_second_instance_starting_on_the_content_the_first_imported_imports_nothing_and_serves_it()
+    {
+        _ = _first.Services;
+        var runs = await _first.WithDbAsync(db => db.ContentImports.CountAsync());
+
+        var page = await _second.CreateClient().GetAsync(PasswordPage);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(runs, await _first.WithDbAsync(db => db.ContentImports.CountAsync()));
+        Assert.Contains(_second.Logs.MessagesAtOrAbove(Serilog.Events.LogEventLevel.Information), m => m.Contains("nothing to import", StringComparison.Ordinal));
+    }
+
+    [DatabaseFact]
     public async Task A_word_imported_by_one_instance_is_known_to_the_typo_correction_of_the_other_within_five_seconds()
     {
         _ = _first.Services;

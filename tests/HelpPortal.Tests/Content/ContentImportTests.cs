@@ -33,6 +33,57 @@ public abstract class ContentImportTests : IDisposable
     }
 
     [DatabaseFact]
+    public async Task A_start_finding_the_content_the_last_import_read_imports_nothing_and_records_no_run()
+    {
+        _factory.CreateClient();
+        var runs = await _factory.WithDbAsync(db => db.ContentImports.CountAsync());
+
+        var report = await _factory.ImportAsync(skipUnchanged: true);
+
+        Assert.False(report.Applied);
+        Assert.Equal(runs, await _factory.WithDbAsync(db => db.ContentImports.CountAsync()));
+        Assert.Contains(_factory.Logs.MessagesAtOrAbove(Serilog.Events.LogEventLevel.Information), m => m.Contains("nothing to import", StringComparison.Ordinal));
+    }
+
+    [DatabaseFact]
+    public async Task A_start_after_a_file_changed_imports_it_and_the_next_start_finds_nothing_to_import()
+    {
+        var client = _factory.CreateClient();
+        _content.Write(EnglishPassword, ReplaceTitle(_content.Read(EnglishPassword), "Lost your password?"));
+
+        var changed = await _factory.ImportAsync(skipUnchanged: true);
+        var again = await _factory.ImportAsync(skipUnchanged: true);
+
+        Assert.Equal((true, 0, 1, 55, 0), (changed.Applied, changed.Added, changed.Updated, changed.Unchanged, changed.Removed));
+        Assert.False(again.Applied);
+        Assert.Contains("<h1>Lost your password?</h1>", await client.GetStringAsync("/en/articles/forgotten-password"), StringComparison.Ordinal);
+    }
+
+    [DatabaseFact]
+    public async Task A_start_after_an_import_by_another_build_or_folder_imports_in_full()
+    {
+        _factory.CreateClient();
+        await _factory.WithDbAsync(db => db.ContentImports.ExecuteUpdateAsync(s => s.SetProperty(i => i.Fingerprint, "another build")));
+
+        var report = await _factory.ImportAsync(skipUnchanged: true);
+
+        Assert.Equal((true, 0, 0, 56, 0), (report.Applied, report.Added, report.Updated, report.Unchanged, report.Removed));
+    }
+
+    [DatabaseFact]
+    public async Task A_start_after_an_import_that_found_problems_names_them_again_in_the_log()
+    {
+        _content.Write("en/signing-in/broken.md", "---\ntitle: [unclosed\n---\nText.");
+        _factory.CreateClient();
+
+        var report = await _factory.ImportAsync(skipUnchanged: true);
+
+        Assert.False(report.Applied);
+        Assert.Contains(_factory.Logs.MessagesAtOrAbove(Serilog.Events.LogEventLevel.Warning),
+            m => m.Contains("nothing to import", StringComparison.Ordinal) && m.Contains("content check", StringComparison.Ordinal));
+    }
+
+    [DatabaseFact]
     public async Task Editing_a_file_updates_that_translation_and_the_cached_page()
     {
         var client = _factory.CreateClient();

@@ -148,10 +148,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         return await query(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
     }
 
-    public async Task<ImportReport> ImportAsync()
+    /// <summary>An import; with <paramref name="skipUnchanged"/>, the one a start runs.</summary>
+    public async Task<ImportReport> ImportAsync(bool skipUnchanged = false)
     {
         await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(skipUnchanged, CancellationToken.None);
     }
 
     public Task<int> CountTranslationsAsync() => WithDbAsync(db => db.ArticleTranslations.CountAsync());

@@ -19,7 +19,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Postgres
                 "HelpPortal.Web.Data.ContentImport",
                 typeof(ContentImport),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 10,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -47,6 +47,15 @@ namespace HelpPortal.Web.Data.CompiledModels.Postgres
                 fieldInfo: typeof(ContentImport).GetField("<Errors>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             errors.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var fingerprint = runtimeEntityType.AddProperty(
+                "Fingerprint",
+                typeof(string),
+                propertyInfo: typeof(ContentImport).GetProperty("Fingerprint", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ContentImport).GetField("<Fingerprint>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            fingerprint.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var finishedAt = runtimeEntityType.AddProperty(
                 "FinishedAt",

@@ -12,7 +12,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Postgres
     public partial class PostgresPortalDbContextModel
     {
         private PostgresPortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fb88b6c2-50be-49ff-8221-3cc7d652c4a7"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("bc44df76-e77d-4d98-9337-710d5bb7c2f4"), entityTypeCount: 20)
         {
         }
 

@@ -18,7 +18,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Sqlite
                 "HelpPortal.Web.Data.ContentImport",
                 typeof(ContentImport),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 10,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -43,6 +43,14 @@ namespace HelpPortal.Web.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(ContentImport).GetProperty("Errors", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ContentImport).GetField("<Errors>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var fingerprint = runtimeEntityType.AddProperty(
+                "Fingerprint",
+                typeof(string),
+                propertyInfo: typeof(ContentImport).GetProperty("Fingerprint", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ContentImport).GetField("<Fingerprint>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
 
             var finishedAt = runtimeEntityType.AddProperty(
                 "FinishedAt",

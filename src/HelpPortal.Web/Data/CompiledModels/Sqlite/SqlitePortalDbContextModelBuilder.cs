@@ -11,7 +11,7 @@ namespace HelpPortal.Web.Data.CompiledModels.Sqlite
     public partial class SqlitePortalDbContextModel
     {
         private SqlitePortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b7d5045a-7eaa-4c90-b66d-0650344a6e10"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("3f2bd8b6-d122-4cd2-90c3-84ec5190bf29"), entityTypeCount: 19)
         {
         }
 

@@ -223,6 +223,10 @@ namespace HelpPortal.Web.Data.Migrations.Postgres
                     b.Property<int>("Errors")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long>("FinishedAt")
                         .HasColumnType("bigint");
 

@@ -211,6 +211,10 @@ namespace HelpPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("Errors")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("FinishedAt")
                         .HasColumnType("INTEGER");
 
