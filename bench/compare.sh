@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The four performance ratios of docs/performance.md, each against the baseline a user would pick instead, measured
 # in one run on the published Release build (Production environment, shipped settings, rate limits off):
-#   article  — an English article page through the portal vs nginx serving the same bytes from a file (wrk -t1 -c32)
+#   article  — an English article page through the portal vs nginx serving the same bytes from a file (wrk -t1 -c32);
+#              bare Kestrel (bench/floor) and nginx with its access log on, in the same run, for context
 #   csv      — the admin CSV download of N survey responses vs `sqlite3 -csv -header` of the same table
 #   start    — process start to the first 200 on /en/, with the database and content already imported
 #   survey   — valid survey submissions/s (FULL durability) vs raw one-row SQLite commits in a loop on the same disk
@@ -17,8 +18,8 @@ repo="$(pwd)"
 out="$repo/artifacts/bench"
 port="${HP_COMPARE_PORT:-5097}"
 nginx_port="${HP_COMPARE_NGINX_PORT:-8097}"
-# Another portal on the port would answer the measure's requests in this one's place.
-for p in "$port" "$nginx_port"; do
+# Another portal on the port would answer the measure's requests in this one's place (the article's floor uses port+1).
+for p in "$port" "$((port + 1))" "$nginx_port"; do
   if ss -Hltn "sport = :$p" | grep -q .; then
     echo "port $p is already in use; stop what listens there or choose other ports (HP_COMPARE_PORT, HP_COMPARE_NGINX_PORT)" >&2
     exit 1
@@ -37,6 +38,9 @@ ensure_wrk
 ensure_debian_tool nginx nginx-light
 ensure_debian_tool sqlite3 sqlite3
 publish_release "$out"
+if printf '%s\n' "${measures[@]}" | grep -qx article; then
+  dotnet publish bench/floor -c Release -o "$out/floor" --nologo -v quiet
+fi
 echo "machine: $(nproc) cores; $(nginx -v 2>&1); $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"
 
 # The portal as shipped (appsettings.json; request logs at Information to stdout, kept in a file), rate limits off
