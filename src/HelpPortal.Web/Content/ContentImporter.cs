@@ -68,11 +68,11 @@ public sealed partial class ContentImporter(
                 searchVocabulary.UseSynonymsFrom(folder); // Not stored in the database: every instance reads its own folder's.
                 if (last.Errors + last.Warnings > 0)
                 {
-                    LogUnchangedWithProblems(logger, folder, last.FinishedAt, last.Errors, last.Warnings);
+                    LogUnchangedWithProblems(logger, folder, last.Id, last.Errors, last.Warnings);
                 }
                 else
                 {
-                    LogUnchanged(logger, folder, last.FinishedAt);
+                    LogUnchanged(logger, folder, last.Id);
                 }
 
                 return new ImportReport(false, 0, 0, 0, 0, []);
@@ -86,11 +86,26 @@ public sealed partial class ContentImporter(
         }
     }
 
-    /// <summary>The last recorded import, when it read the content this fingerprint stands for.</summary>
-    private async Task<ContentImport?> LastImportOfAsync(string fingerprint, CancellationToken cancellationToken)
+    /// <summary>
+    /// The last recorded import, when it read the content this fingerprint stands for. A plain command, not a LINQ query,
+    /// which would cost a query compilation at every start.
+    /// </summary>
+    private async Task<(int Id, int Errors, int Warnings)?> LastImportOfAsync(string fingerprint, CancellationToken cancellationToken)
     {
-        var last = await db.ContentImports.AsNoTracking().OrderByDescending(i => i.Id).FirstOrDefaultAsync(cancellationToken);
-        return last?.Fingerprint == fingerprint ? last : null;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = """SELECT "Id", "Fingerprint", "Errors", "Warnings" FROM "ContentImports" ORDER BY "Id" DESC LIMIT 1""";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(1) && reader.GetString(1) == fingerprint
+                ? (reader.GetInt32(0), reader.GetInt32(2), reader.GetInt32(3))
+                : null;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private async Task<ImportReport> ImportLockedAsync(string folder, string? fingerprint, CancellationToken cancellationToken)
@@ -412,11 +427,11 @@ public sealed partial class ContentImporter(
     [LoggerMessage(LogLevel.Error, "Content import skipped: topics.yml could not be read from {Folder}; the catalogue is unchanged")]
     private static partial void LogSkipped(ILogger logger, string folder);
 
-    [LoggerMessage(LogLevel.Information, "Content in {Folder} is as the import of {ImportedAt:u} read it, with this build: nothing to import")]
-    private static partial void LogUnchanged(ILogger logger, string folder, DateTimeOffset importedAt);
+    [LoggerMessage(LogLevel.Information, "Content in {Folder} is as content import {ImportId} read it, with this build: nothing to import")]
+    private static partial void LogUnchanged(ILogger logger, string folder, int importId);
 
-    [LoggerMessage(LogLevel.Warning, "Content in {Folder} is as the import of {ImportedAt:u} read it, with this build: nothing to import; that import found {Errors} errors and {Warnings} warnings, which `content check` lists")]
-    private static partial void LogUnchangedWithProblems(ILogger logger, string folder, DateTimeOffset importedAt, int errors, int warnings);
+    [LoggerMessage(LogLevel.Warning, "Content in {Folder} is as content import {ImportId} read it, with this build: nothing to import; that import found {Errors} errors and {Warnings} warnings, which `content check` lists")]
+    private static partial void LogUnchangedWithProblems(ILogger logger, string folder, int importId, int errors, int warnings);
 
     [LoggerMessage(LogLevel.Information, "Content imported from {Folder}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Errors} errors, {Warnings} warnings")]
     private static partial void LogImported(ILogger logger, string folder, int added, int updated, int unchanged, int removed, int errors, int warnings);
