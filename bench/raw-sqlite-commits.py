@@ -23,7 +23,7 @@ commits, start = 0, time.monotonic()
 end = start + seconds
 while time.monotonic() < end:
     db.execute(insert, (str(uuid.uuid4()).upper(), epoch_ticks + time.time_ns() // 100, "en", "forgotten-password",
-                        "2026-11", 4, "partly", 5, "eid", "Benchmark answer āčē", 42))
+                        "2026-11", 4, "partly", 5, "signing-in", "Benchmark answer āčē", 42))
     commits += 1
 elapsed = time.monotonic() - start
 print(f"commits={commits} seconds={elapsed:.2f} rate={commits / elapsed:.0f}")

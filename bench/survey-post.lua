@@ -5,7 +5,7 @@ wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Cookie"] = os.getenv("HP_COOKIE")
 wrk.body = "__RequestVerificationToken=" .. os.getenv("HP_TOKEN")
   .. "&started=" .. os.getenv("HP_STARTED")
-  .. "&from=forgotten-password&q1=4&q2=partly&q3=5&q4=eid&q5=Benchmark%20answer%20%C4%81%C4%8D%C4%93"
+  .. "&from=forgotten-password&q1=4&q2=partly&q3=5&q4=signing-in&q5=Benchmark%20answer%20%C4%81%C4%8D%C4%93"
 
 -- Each thread counts the statuses it receives in its own Lua state; done() collects them from every thread.
 local threads = {}

@@ -41,6 +41,11 @@ measure_survey() {
   rows="$(sqlite3 "$data/portal.db" "SELECT count(*) FROM SurveyResponses")"
   answered="$(grep -c "HTTP POST /en/survey responded 303" "$data/portal.log" || true)"
   echo "survey: stored rows $rows, 303s sent $answered, 303s read by wrk in the measured run $see_other"
+  # A form the portal refuses (a topic key content/ no longer has, say) would be measured as fast refusals.
+  if [ "$see_other" -eq 0 ]; then
+    echo "survey: no submission was accepted; check the answers bench/survey-post.lua posts against the form" >&2
+    return 1
+  fi
   if [ "$rows" -ne "$answered" ]; then
     echo "survey: $rows stored rows for $answered answers with 303" >&2
     return 1
