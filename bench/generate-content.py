@@ -1,6 +1,6 @@
 """Writes a content folder with N article keys in English and Latvian (2N files) for the search benchmark.
 
-Sentences are recombined from the real articles, so the vocabulary, word forms and diacritics are the portal's own;
+Sentences are recombined from the real articles (not the legal pages), so the vocabulary, word forms and diacritics are the portal's own;
 every article also gets a few unique tokens so that some queries are rare and some very common.
 """
 import pathlib, random, re, shutil, sys
@@ -13,13 +13,17 @@ rng = random.Random(2026)
 if target.exists():
     shutil.rmtree(target)
 target.mkdir(parents=True)
-shutil.copy(source / "topics.yml", target / "topics.yml")
-topics = re.findall(r"^- key: (\S+)", (source / "topics.yml").read_text(encoding="utf-8"), re.M)
+# The real topics without their popular questions, which name real articles this folder does not have.
+topics_yml = (source / "topics.yml").read_text(encoding="utf-8")
+(target / "topics.yml").write_text(re.sub(r"^  popular: .*\n", "", topics_yml, flags=re.M), encoding="utf-8")
+topics = re.findall(r"^- key: (\S+)", topics_yml, re.M)
 
 
 def sentences(culture):
     found = []
     for path in (source / culture).rglob("*.md"):
+        if "pages" in path.relative_to(source / culture).parts:
+            continue  # The legal pages: their placeholders are refused in articles.
         body = path.read_text(encoding="utf-8").split("---", 2)[2]
         for line in body.splitlines():
             line = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line).strip(" -*#0123456789.")
