@@ -72,10 +72,9 @@ internal static class SearchIndex
                 """).ToListAsync(cancellationToken);
         }
 
-        // FTS5's column filter applies to the whole parenthesised expression: every phrase must be in the title.
-        var match = titleOnly ? "title : (" + query.ToMatchExpression(anyWord) + ")" : query.ToMatchExpression(anyWord);
+        var match = Fts5Match(culture, query.ToMatchExpression(anyWord), titleOnly ? "title" : TextColumns);
         return db.Database
-            .SqlQuery<RankedId>($"SELECT Id, count(*) OVER () AS Total FROM (SELECT rowid AS Id, bm25(SearchIndex, 0.0, 10.0, 4.0, 1.0) AS Rank FROM SearchIndex WHERE SearchIndex MATCH {match} AND culture = {culture}) ORDER BY Rank, Id LIMIT {limit} OFFSET {offset}")
+            .SqlQuery<RankedId>($"SELECT Id, count(*) OVER () AS Total FROM (SELECT rowid AS Id, bm25(SearchIndex, 0.0, 10.0, 4.0, 1.0) AS Rank FROM SearchIndex WHERE SearchIndex MATCH {match}) ORDER BY Rank, Id LIMIT {limit} OFFSET {offset}")
             .ToListAsync(cancellationToken);
     }
 
@@ -95,10 +94,10 @@ internal static class SearchIndex
                 """).ToListAsync(cancellationToken);
         }
 
-        var match = query.ToMatchExpression(anyWord);
-        var exactMatch = exactFirst.ToMatchExpression(anyWord);
+        var match = Fts5Match(culture, query.ToMatchExpression(anyWord), TextColumns);
+        var exactMatch = Fts5Match(culture, exactFirst.ToMatchExpression(anyWord), TextColumns);
         return db.Database
-            .SqlQuery<RankedId>($"SELECT Id, count(*) OVER () AS Total FROM (SELECT rowid AS Id, bm25(SearchIndex, 0.0, 10.0, 4.0, 1.0) AS Rank FROM SearchIndex WHERE SearchIndex MATCH {match} AND culture = {culture}) ORDER BY Id IN (SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH {exactMatch}) DESC, Rank LIMIT {limit} OFFSET {offset}")
+            .SqlQuery<RankedId>($"SELECT Id, count(*) OVER () AS Total FROM (SELECT rowid AS Id, bm25(SearchIndex, 0.0, 10.0, 4.0, 1.0) AS Rank FROM SearchIndex WHERE SearchIndex MATCH {match}) ORDER BY Id IN (SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH {exactMatch}) DESC, Rank LIMIT {limit} OFFSET {offset}")
             .ToListAsync(cancellationToken);
     }
 
@@ -106,7 +105,7 @@ internal static class SearchIndex
     public static Task<int> CountAsync(PortalDbContext db, string culture, SearchQuery query, bool anyWord, CancellationToken cancellationToken)
         => (db.IsPostgres()
             ? db.Database.SqlQuery<int>($"""SELECT count(*)::int AS "Value" FROM "SearchDocuments" WHERE "Culture" = {culture} AND "Terms" @@ to_tsquery('simple', {query.ToTsQuery(anyWord)})""")
-            : db.Database.SqlQuery<int>($"SELECT count(*) AS Value FROM SearchIndex WHERE SearchIndex MATCH {query.ToMatchExpression(anyWord)} AND culture = {culture}"))
+            : db.Database.SqlQuery<int>($"SELECT count(*) AS Value FROM SearchIndex WHERE SearchIndex MATCH {Fts5Match(culture, query.ToMatchExpression(anyWord), TextColumns)}"))
             .SingleAsync(cancellationToken);
 
     /// <summary>
@@ -133,13 +132,27 @@ internal static class SearchIndex
                 "CREATE VIRTUAL TABLE IF NOT EXISTS temp.SearchIndexTerms USING fts5vocab(main, SearchIndex, instance)", cancellationToken);
             return await db.Database.SqlQuery<IndexTerm>($"""
                 SELECT term AS Term, count(DISTINCT doc) AS Documents FROM temp.SearchIndexTerms
-                WHERE doc IN (SELECT rowid FROM SearchIndex WHERE culture = {culture}) GROUP BY term
+                WHERE col <> 'culture' AND doc IN (SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH {Fts5Match(culture)}) GROUP BY term
                 """).ToDictionaryAsync(t => t.Term, t => t.Documents, StringComparer.Ordinal, cancellationToken);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>The columns a search looks in: every one but the culture, whose own token ("en", "lv") is no answer.</summary>
+    private const string TextColumns = "{title summary body}";
+
+    /// <summary>
+    /// An FTS5 query for the translations of one culture, selected through the index (the culture is an indexed column),
+    /// whose <paramref name="columns"/> match <paramref name="expression"/>. FTS5's column filter applies to the whole
+    /// parenthesised expression: with "title", every phrase must be in the title.
+    /// </summary>
+    private static string Fts5Match(string culture, string? expression = null, string? columns = null)
+    {
+        var inCulture = "culture : \"" + culture.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        return expression is null ? inCulture : $"{inCulture} AND {columns} : ({expression})";
     }
 
     private static Task<int> InsertAsync(PortalDbContext db, ArticleTranslation translation, CancellationToken cancellationToken)

@@ -103,6 +103,17 @@ public abstract class SearchTests(PortalFactory factory)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [DatabaseTheory]
+    [InlineData("en", "en")]
+    [InlineData("lv", "lv")]
+    public async Task The_language_code_is_no_search_word_that_every_article_of_the_language_matches(string culture, string query)
+    {
+        // The index holds each translation's culture in a column of its own; searches look at the text columns only.
+        var results = await ResultsAsync(culture, query);
+
+        Assert.True(results.Count < 20, $"'{query}' found {results.Count} {culture} articles: the culture column matched.");
+    }
+
     [DatabaseFact]
     public async Task A_search_with_no_results_here_lists_the_other_languages_results()
     {
