@@ -62,10 +62,10 @@ public sealed partial class ContentImporter(
         try
         {
             var folder = paths.Resolve(options.Value.Path);
+            searchVocabulary.UseSynonymsFrom(folder); // Not stored in the database: every instance reads its own folder's.
             var fingerprint = ContentFingerprint.Compute(folder);
             if (skipUnchanged && fingerprint is not null && await LastImportOfAsync(fingerprint, cancellationToken) is { } last)
             {
-                searchVocabulary.UseSynonymsFrom(folder); // Not stored in the database: every instance reads its own folder's.
                 if (last.Errors + last.Warnings > 0)
                 {
                     LogUnchangedWithProblems(logger, folder, last.Id, last.Errors, last.Warnings);
@@ -119,7 +119,6 @@ public sealed partial class ContentImporter(
             .Concat(db.ContentPages.AsNoTracking().Select(p => p.ContentHash))
             .ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
         var content = new ContentReader().Read(folder, imported.Contains);
-        searchVocabulary.UseSynonymsFrom(folder); // Not stored in the database: every instance reads its own folder's.
         foreach (var problem in content.Problems)
         {
             LogProblem(logger, problem.Severity == ProblemSeverity.Error ? LogLevel.Error : LogLevel.Warning, problem);

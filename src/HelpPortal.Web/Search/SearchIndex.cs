@@ -144,16 +144,14 @@ internal static class SearchIndex
     /// <summary>The columns a search looks in: every one but the culture, whose own token ("en", "lv") is no answer.</summary>
     private const string TextColumns = "{title summary body}";
 
+    /// <summary>An FTS5 query for the translations of one culture, selected through the index (the culture is an indexed column).</summary>
+    private static string Fts5Match(string culture) => "culture : \"" + culture.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
     /// <summary>
-    /// An FTS5 query for the translations of one culture, selected through the index (the culture is an indexed column),
-    /// whose <paramref name="columns"/> match <paramref name="expression"/>. FTS5's column filter applies to the whole
-    /// parenthesised expression: with "title", every phrase must be in the title.
+    /// The translations of one culture whose <paramref name="columns"/> match <paramref name="expression"/>. FTS5's
+    /// column filter applies to the whole parenthesised expression: with "title", every phrase must be in the title.
     /// </summary>
-    private static string Fts5Match(string culture, string? expression = null, string? columns = null)
-    {
-        var inCulture = "culture : \"" + culture.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-        return expression is null ? inCulture : $"{inCulture} AND {columns} : ({expression})";
-    }
+    private static string Fts5Match(string culture, string expression, string columns) => $"{Fts5Match(culture)} AND {columns} : ({expression})";
 
     private static Task<int> InsertAsync(PortalDbContext db, ArticleTranslation translation, CancellationToken cancellationToken)
     {
