@@ -102,12 +102,7 @@ app.UseCatalogueReadiness();
 // The client's address and scheme as a trusted proxy saw them, before anything logs or limits by them.
 app.UsePortalForwardedHeaders();
 
-// Catalogue pages already rendered are sent again as they were — the headers the pipeline below gave them, and the
-// same request log line — without running it again (decision 0005).
-app.UseRenderedPages();
-
-// Security headers before anything renders, so that every response, error pages included, carries them (the kept
-// pages above carry the ones they were rendered with).
+// Security headers before anything renders, so that every response, error pages and cached pages included, carries them.
 app.UsePortalSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {

@@ -20,7 +20,6 @@ public static class CatalogueCache
     public static IServiceCollection AddCatalogueOutputCache(this IServiceCollection services)
     {
         services.AddOutputCache();
-        services.AddSingleton<RenderedPages>();
         services.AddOptions<OutputCacheOptions>().Configure<PublicOrigin>((options, origin) => options.AddPolicy(Policy, policy => policy
             .Tag(Tag)
             .Expire(TimeSpan.FromMinutes(10))

@@ -3,6 +3,7 @@ using HelpPortal.Web.Catalogue;
 using HelpPortal.Web.Data;
 using HelpPortal.Web.Infrastructure;
 using HelpPortal.Web.Search;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,7 @@ namespace HelpPortal.Web.Content;
 /// </summary>
 internal sealed partial class CatalogueChangePoller(
     IServiceScopeFactory scopes,
-    RenderedPages renderedPages,
+    IOutputCacheStore outputCache,
     SearchVocabulary searchVocabulary,
     PortalPaths paths,
     CatalogueReadiness readiness,
@@ -67,7 +68,7 @@ internal sealed partial class CatalogueChangePoller(
         var latest = await LatestChangeAsync(cancellationToken);
         if (latest != _seen)
         {
-            await renderedPages.EvictAsync(cancellationToken);
+            await outputCache.EvictByTagAsync(CatalogueCache.Tag, cancellationToken);
             searchVocabulary.Forget();
             searchVocabulary.UseSynonymsFrom(paths.Resolve(options.Value.Path));
             LogEvicted(logger, latest);

@@ -2,6 +2,7 @@ using HelpPortal.Web.Catalogue;
 using HelpPortal.Web.Data;
 using HelpPortal.Web.Infrastructure;
 using HelpPortal.Web.Search;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +34,7 @@ public sealed partial class ContentImporter(
     PortalDbContext db,
     IOptions<ContentOptions> options,
     PortalPaths paths,
-    RenderedPages renderedPages,
+    IOutputCacheStore outputCache,
     CatalogueKeys catalogueKeys,
     SearchVocabulary searchVocabulary,
     ContentImportGate gate,
@@ -170,7 +171,7 @@ public sealed partial class ContentImporter(
         if (report.Changed)
         {
             searchVocabulary.Forget(); // The index's terms changed: typo correction reads them again.
-            await renderedPages.EvictAsync(cancellationToken);
+            await outputCache.EvictByTagAsync(CatalogueCache.Tag, cancellationToken);
         }
 
         LogImported(logger, folder, added, updated, unchanged, removed, content.ErrorCount, content.WarningCount);

@@ -62,7 +62,7 @@ public sealed class PopularQuestionsTests : IDisposable
     {
         using var factory = new PortalFactory { ContentFolder = _content.Folder };
         var client = factory.CreatePlainClient();
-        var before = await client.GetStringAsync("/en/"); // Rendered and kept (RenderedPages, output cache).
+        var before = await client.GetStringAsync("/en/"); // Rendered and kept in the output cache.
         ListPopular("signing-in", "[sign-in-with-2fa]");
         _content.Write(TopicsFile.FileName, _content.Read(TopicsFile.FileName).Replace("name: Your EU Login account", "name: Our EU Login account", StringComparison.Ordinal));
 
