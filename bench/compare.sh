@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # The four performance ratios of docs/performance.md, each against the baseline a user would pick instead, measured
 # in one run on the published Release build (Production environment, shipped settings, rate limits off):
-#   article  — an English article page through the portal vs nginx serving the same bytes from a file (wrk -t1 -c32);
-#              bare Kestrel (bench/floor) and nginx with its access log on, in the same run, for context
+#   article  — an English article page through the portal vs bare Kestrel sending the same bytes from memory with no
+#              middleware or logging (bench/floor), wrk -t1 -c32; nginx serving them from a file, with and without its
+#              access log, in the same run, for context
 #   csv      — the admin CSV download of N survey responses vs `sqlite3 -csv -header` of the same table
 #   start    — process start to the first 200 on /en/, with the database and content already imported
 #   survey   — valid survey submissions/s (FULL durability) vs raw one-row SQLite commits in a loop on the same disk
 # Usage: bash bench/compare.sh [article|csv|start|survey ...]    (default: all four)
 #   DURATION=10 (seconds per wrk run), ROWS=1000000 (CSV responses), HP_COMPARE_PORT=5097, HP_COMPARE_NGINX_PORT=8097
+#   AGAINST=<git revision>: also publishes that revision and runs each measure on it right after this build's, so a
+#   change (a speed mechanism taken out, say) is measured with and without in the same run; its lines start "[<rev>]".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -38,6 +41,14 @@ ensure_wrk
 ensure_debian_tool nginx nginx-light
 ensure_debian_tool sqlite3 sqlite3
 publish_release "$out"
+apps=("$out/app")
+if [ -n "${AGAINST:-}" ]; then
+  git worktree add --detach "$work/against" "$AGAINST" >/dev/null
+  echo "== publishing $AGAINST"
+  dotnet publish "$work/against/src/HelpPortal.Web" -c Release -o "$out/against/app" --nologo -v quiet
+  git worktree remove --force "$work/against"
+  apps+=("$out/against/app")
+fi
 if printf '%s\n' "${measures[@]}" | grep -qx article; then
   dotnet publish bench/floor -c Release -o "$out/floor" --nologo -v quiet
 fi
@@ -47,7 +58,7 @@ echo "machine: $(nproc) cores; $(nginx -v 2>&1); $(wrk -v 2>&1 | head -n 1 | cut
 # because wrk is one client address. Extra settings as arguments: NAME=value.
 start_portal() {
   local data="$1"; shift
-  (cd "$out/app" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
+  (cd "$app" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
     ConnectionStrings__Portal="Data Source=$data/portal.db" DataProtection__KeysPath="$data/keys" \
     Content__Path="$repo/content" RateLimiting__Enabled=false "$@" \
     dotnet HelpPortal.Web.dll >>"$data/portal.log" 2>&1) &
@@ -65,12 +76,14 @@ stop_portal() {
   wait "$portal_pid" 2>/dev/null || true
 }
 
-# A database with the content imported and the schema migrated, as a deployment leaves it.
-prepared="$work/prepared"
-mkdir -p "$prepared"
-start_portal "$prepared"
-wait_ready
-stop_portal
+# A database with the content imported and the schema migrated by the build being measured, as a deployment leaves it.
+prepare() {
+  prepared="$work/prepared-$1"
+  mkdir -p "$prepared"
+  start_portal "$prepared"
+  wait_ready
+  stop_portal
+}
 
 ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$1" "$2"; }
 
@@ -88,5 +101,10 @@ for file in bench/compare/*.sh; do
 done
 
 for measure in "${measures[@]}"; do
-  "measure_$measure"
+  for i in "${!apps[@]}"; do
+    app="${apps[$i]}" run="$work/run-$i"
+    mkdir -p "$run"
+    prepare "$i"
+    if [ "$i" -eq 0 ]; then "measure_$measure"; else "measure_$measure" | sed "s/^/[$AGAINST] /"; fi
+  done
 done

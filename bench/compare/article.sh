@@ -1,9 +1,8 @@
-# English article page: the portal vs nginx serving the same bytes from a file, wrk -t1 -c32, back to back. Two more
-# servers of the same bytes in the same run put the ratio in context (their line starts "article context:"):
-#   - the framework's floor: bench/floor, Kestrel sending the bytes from memory with no middleware or logging;
-#   - nginx with its access log on, as Debian ships it: the portal logs every request too.
+# English article page: the portal vs the framework's floor — bench/floor, Kestrel sending the same bytes from memory
+# with no middleware or logging — wrk -t1 -c32, back to back. nginx serving the bytes from a file, without and with its
+# access log (the portal logs every request too), puts both in context (the line starting "article context:").
 measure_article() {
-  local data="$work/article" path="/en/articles/forgotten-password" floor_port=$((port + 1))
+  local data="$run/article" path="/en/articles/forgotten-password" floor_port=$((port + 1))
   cp -r "$prepared" "$data"
   start_portal "$data"
   wait_ready
@@ -31,8 +30,8 @@ measure_article() {
   nginx -p "$work/nginx" -c "$work/nginx/nginx-logging.conf" -s stop
   kill "$floor_pid"; wait "$floor_pid" 2>/dev/null || true
   stop_portal
-  echo "article: portal $portal_rps req/s (p99 $portal_p99 ms), nginx $nginx_rps req/s (p99 $nginx_p99 ms): $(ratio "$portal_rps" "$nginx_rps")x nginx"
-  echo "article context: bare Kestrel $floor_rps req/s (p99 $floor_p99 ms) = $(ratio "$floor_rps" "$nginx_rps")x nginx, the portal at $(ratio "$portal_rps" "$floor_rps")x of it;" \
+  echo "article: portal $portal_rps req/s (p99 $portal_p99 ms), bare Kestrel $floor_rps req/s (p99 $floor_p99 ms): $(ratio "$portal_rps" "$floor_rps")x the floor"
+  echo "article context: nginx $nginx_rps req/s (p99 $nginx_p99 ms): portal $(ratio "$portal_rps" "$nginx_rps")x, bare Kestrel $(ratio "$floor_rps" "$nginx_rps")x;" \
     "nginx with its access log $logging_rps req/s (p99 $logging_p99 ms): portal $(ratio "$portal_rps" "$logging_rps")x"
 }
 

@@ -10,7 +10,7 @@ csv_pg_database="helpportal_bench_csv"
 # The portal's command line with the configuration of the last start_portal (plus NAME=value arguments first).
 csv_portal_command() {
   local data="$1"; shift
-  (cd "$out/app" && env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Portal="Data Source=$data/portal.db" \
+  (cd "$app" && env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Portal="Data Source=$data/portal.db" \
     DataProtection__KeysPath="$data/keys" Content__Path="$repo/content" Serilog__MinimumLevel__Default=Warning "$@")
 }
 
@@ -53,7 +53,7 @@ csv_versus() {
 }
 
 measure_csv() {
-  local data="$work/csv"
+  local data="$run/csv"
   cp -r "$prepared" "$data"
   python3 bench/fill-responses.py "$data/portal.db" "$rows" >/dev/null
   printf '%s\n' "$csv_admin_password" | csv_portal_command "$data" dotnet HelpPortal.Web.dll admin create --email "$csv_admin_email" >/dev/null
@@ -66,7 +66,7 @@ measure_csv() {
 csv_psql() { PGPASSWORD=helpportal PGOPTIONS="--client-min-messages=warning" psql -h 127.0.0.1 -U helpportal -v ON_ERROR_STOP=1 -qAt "$@"; }
 
 measure_csv_postgres() {
-  local data="$work/csv-postgres" cs="$csv_pg;Database=$csv_pg_database"
+  local data="$run/csv-postgres" cs="$csv_pg;Database=$csv_pg_database"
   local settings=(Database__Provider=Postgres ConnectionStrings__Portal="$cs")
   mkdir -p "$data"
   csv_psql -d postgres -c "DROP DATABASE IF EXISTS $csv_pg_database WITH (FORCE)" -c "CREATE DATABASE $csv_pg_database"

@@ -4,7 +4,7 @@
 #   baseline — bench/raw-sqlite-commits.py: INSERT one row of SurveyResponses' shape + COMMIT, WAL, synchronous=FULL,
 #              into a file in the portal database's folder, for as long as wrk runs.
 measure_survey() {
-  local data="$work/survey" url="http://127.0.0.1:$port/en/survey"
+  local data="$run/survey" url="http://127.0.0.1:$port/en/survey"
   cp -r "$prepared" "$data"
 
   read -r raw_rate < <(python3 bench/raw-sqlite-commits.py "$data/portal.db" "$data/raw-commits.db" "$duration" \
