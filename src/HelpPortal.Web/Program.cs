@@ -119,16 +119,16 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseMalformedRequestHandling();
 
-
-app.UseRequestLocalization();
-
+// A catalogue page in the output cache is sent as soon as routing has found its endpoint: localization, rate limits
+// and authorization below serve the rendering, and no cached page has a rate limit or an authorization policy.
 app.UseRouting();
+app.UseOutputCache();
+app.UseRequestLocalization();
 app.UseRateLimiter();
 
 // The admin area alone reads the admin cookie and is never stored by browsers; public pages skip both.
 app.UseAdminArea();
 app.UseAuthorization();
-app.UseOutputCache();
 
 // wwwroot's files under fingerprinted URLs, cached for a year; WithStaticAssets lets views resolve "~/css/site.css" to
 // them, so a page view needs no request for its CSS or JavaScript once they are cached (decision 0006).

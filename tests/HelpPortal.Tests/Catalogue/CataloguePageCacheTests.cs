@@ -1,5 +1,10 @@
 using System.Net;
 using HelpPortal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Serilog.Events;
 
 namespace HelpPortal.Tests.Catalogue;
@@ -103,6 +108,22 @@ public sealed class CataloguePageCacheTests : IDisposable
         var again = await client.GetAsync(path);
 
         Assert.Null(again.Headers.Age);
+    }
+
+    [Fact]
+    public void No_cached_endpoint_has_a_rate_limit_or_an_authorization_policy_which_a_cache_hit_would_skip()
+    {
+        // The output cache answers right after routing (Program.cs), ahead of the rate limiter and authorization.
+        var cached = _portal.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Where(e => e.Metadata.GetMetadata<OutputCacheAttribute>() is not null)
+            .ToList();
+
+        Assert.NotEmpty(cached);
+        Assert.All(cached, e =>
+        {
+            Assert.Null(e.Metadata.GetMetadata<EnableRateLimitingAttribute>());
+            Assert.Empty(e.Metadata.GetOrderedMetadata<IAuthorizeData>());
+        });
     }
 
     /// <summary>
