@@ -105,6 +105,6 @@ for measure in "${measures[@]}"; do
     app="${apps[$i]}" run="$work/run-$i"
     mkdir -p "$run"
     prepare "$i"
-    if [ "$i" -eq 0 ]; then "measure_$measure"; else "measure_$measure" | sed "s/^/[$AGAINST] /"; fi
+    if [ "$i" -eq 0 ]; then "measure_$measure"; else "measure_$measure" | sed "s|^|[$AGAINST] |"; fi
   done
 done

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using HelpPortal.Web.Admin.Accounts;
 using HelpPortal.Web.Catalogue;
 using HelpPortal.Web.Commands;
@@ -11,40 +9,23 @@ using HelpPortal.Web.Legal;
 using HelpPortal.Web.Localization;
 using HelpPortal.Web.Search;
 using HelpPortal.Web.Survey;
-using Microsoft.Extensions.WebEncoders;
-using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Structured logs on the console, levels from configuration: operators collect stdout. The console is written by one
-// background thread in batches, so a request never waits for it; when that thread falls behind, requests wait rather
-// than lose a line. Each host keeps its own logger rather than the static one, which the last host built would own
-// (several hosts run side by side in the tests).
-builder.Services.AddSerilog(
-    (services, logger) => logger
-        .ReadFrom.Configuration(builder.Configuration)
-        .ReadFrom.Services(services)
-        .Enrich.FromLogContext()
-        .WriteTo.Sink(new BatchedConsoleSink(Console.OpenStandardOutput())),
-    preserveStaticLogger: true);
-
-// No "Server: Kestrel" header: nothing to tell an attacker.
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
-
+// Structured logs on stdout, written in batches by one thread; no Server header, HSTS for a year.
+builder.Services.AddPortalLogging(builder.Configuration);
+builder.AddPortalSecurityHeaders();
 builder.Services.AddSingleton(TimeProvider.System);
 
 // The catalogue: SQLite (or PostgreSQL, for several instances) through EF Core, migrated and filled from content/
-// before the first request; a SQLite file and the content folder resolve from one base folder, wherever the portal is
-// started from.
+// before the first request is answered; the file and the folder resolve from one base folder, wherever we start.
 builder.Services.AddPortalDatabase();
 builder.Services.AddContentCatalogue();
 
-// English and Latvian: the culture is the first URL segment; Latvian letters are written as characters, not entities.
+// English and Latvian: the culture is the first URL segment.
 builder.Services.AddPortalLocalization();
-builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
-// MVC, with each feature's views in its own folder (Catalogue/Views/...), HEAD wherever GET is answered, and forms read
-// before model binding so a malformed body keeps its own status.
+// MVC: views in each feature's folder, HEAD wherever GET is, forms read before binding (a bad body keeps its status).
 builder.Services.AddControllersWithViews(options =>
     {
         options.Conventions.Add(new HeadLikeGetConvention());
@@ -54,84 +35,59 @@ builder.Services.AddControllersWithViews(options =>
     .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
     .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocations()));
 
-// Rate limits per client address (survey, sign-in, votes, search), the address taken from a trusted proxy's header
-// only; data-protection keys on disk (in the database on PostgreSQL, shared by every instance) and the antiforgery cookie.
+// Rate limits per client address (from a trusted proxy's header only); data-protection keys, shared on PostgreSQL.
 builder.Services.AddPortalForwardedHeaders();
 builder.Services.AddPortalRateLimiting();
 builder.Services.AddPortalDataProtection();
 
-// The satisfaction survey: anonymous answers, committed by a single writer.
-builder.Services.AddSurvey();
+// The features. Absolute links use the configured public origin, never a Host header an attacker chose.
+builder.Services.AddSurvey().AddAdminArea().AddSearch();
+builder.Services.AddPublicOrigin().AddOrganisation().AddLegalPages();
 
-// The admin area: ASP.NET Core Identity in the same database, two-factor sign-in, reports and CSV export.
-builder.Services.AddAdminArea();
-
-// Search: SQLite FTS5 over terms analysed by Lucene's stemmers, built by the content import; a capped log of misses.
-builder.Services.AddSearch();
-
-// Public pages come from the output cache; an import that changes content evicts them. Absolute links use the
-// configured public origin, never a Host header an attacker chose; who runs the site comes from configuration too.
-builder.Services.AddPublicOrigin();
-builder.Services.AddOrganisation();
-
-// The privacy notice, cookie list and accessibility statement: content pages filled in from that configuration.
-builder.Services.AddLegalPages();
+// Catalogue pages come from ASP.NET Core's output cache; an import that changes the catalogue evicts them.
 builder.Services.AddCatalogueOutputCache();
 builder.Services.AddPortalHealthChecks();
-builder.Services.AddHsts(options =>
-{
-    options.MaxAge = TimeSpan.FromDays(365);
-    options.IncludeSubDomains = true;
-});
 
 var app = builder.Build();
 
-// Command-line verbs (content check, …) use the same configuration and services, then exit without serving.
+// Command-line verbs (content check, …) use the same services, then exit; disposing the app flushes the log first.
 if (await PortalCommands.TryRunAsync(app.Services, args) is { } exitCode)
 {
-    // Disposing the app flushes the log sink's background queue before the process exits.
     await app.DisposeAsync();
     return exitCode;
 }
 
-// Migrating, importing the content and the rest of the start-up (pipeline, endpoints, Kestrel) run side by side;
-// requests that arrive before the catalogue is ready wait for it, and the host has started only once it is.
+// Migrating and importing run beside the rest of the start-up; a request that arrives first waits for them.
 app.BeginCatalogueStartup();
 app.UseCatalogueReadiness();
 
-// The client's address and scheme as a trusted proxy saw them, before anything logs or limits by them.
+// The client's address as a trusted proxy saw it, before anything logs or limits by it; security headers on every
+// response; outside Development an exception shows the localized error page.
 app.UsePortalForwardedHeaders();
-
-// Security headers before anything renders, so that every response, error pages and cached pages included, carries them.
 app.UsePortalSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
-    // Outside Development an exception shows the localized error page, never a stack trace.
     app.UseExceptionHandler("/error");
     app.UseHsts();
 }
 
-// 404 and other bare status codes get the styled, localized page; the original URL still decides the language.
-// A malformed body (too large, stalled, refused by the form reader) becomes its own 4xx and gets the same page.
+// Bare status codes and refused bodies get the styled, localized page; one log line per request.
 app.UseStatusCodePagesWithReExecute("/error/{0}");
-
-// One line per request, through this host's logger (request logging would otherwise use the static one, left silent).
-app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+app.UsePortalRequestLogging();
 app.UseMalformedRequestHandling();
 
-// A catalogue page in the output cache is sent as soon as routing has found its endpoint: localization, rate limits
-// and authorization below serve the rendering, and no cached page has a rate limit or an authorization policy.
+// A cached catalogue page is sent as soon as routing has found it: localization, rate limits and authorization below
+// serve the rendering, and no cached page has a rate limit or an authorization policy (CataloguePageCacheTests).
 app.UseRouting();
 app.UseOutputCache();
 app.UseRequestLocalization();
 app.UseRateLimiter();
 
-// The admin area alone reads the admin cookie and is never stored by browsers; public pages skip both.
+// Only the admin area reads the admin cookie, and browsers never store its pages.
 app.UseAdminArea();
 app.UseAuthorization();
 
-// wwwroot's files under fingerprinted URLs, cached for a year; WithStaticAssets lets views resolve "~/css/site.css" to
-// them, so a page view needs no request for its CSS or JavaScript once they are cached (decision 0006).
+// wwwroot's files under fingerprinted URLs, cached for a year (decision 0006).
 app.MapStaticAssets();
 app.MapControllers().WithStaticAssets();
 app.MapPortalHealthChecks();

@@ -3,6 +3,21 @@ namespace HelpPortal.Web.Infrastructure;
 public static class SecurityHeaders
 {
     /// <summary>
+    /// No <c>Server: Kestrel</c> header (nothing to tell an attacker), and HSTS for a year with subdomains wherever it is
+    /// used (outside Development, over HTTPS).
+    /// </summary>
+    public static WebApplicationBuilder AddPortalSecurityHeaders(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.Services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
+        return builder;
+    }
+
+    /// <summary>
     /// The headers every response carries. The CSP allows only the portal's own files: no inline script, no plugins,
     /// no &lt;base&gt; tricks and no framing; the portal makes no third-party requests, so nothing else is needed.
     /// </summary>
