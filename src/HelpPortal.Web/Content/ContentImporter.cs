@@ -1,8 +1,6 @@
-using HelpPortal.Web.Catalogue;
 using HelpPortal.Web.Data;
 using HelpPortal.Web.Infrastructure;
 using HelpPortal.Web.Search;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -27,15 +25,15 @@ public sealed class ContentImportGate
 /// fails to load keeps the version imported before it, so a typo never takes an answer offline. One import at a time
 /// across instances: on PostgreSQL the transaction first takes an advisory lock, on SQLite the file's write lock does
 /// it. The catalogue is read only after the lock is held, so an instance that waited for another's import compares
-/// against it, finds every file unchanged and writes nothing. Other instances evict their pages through
-/// <see cref="CatalogueChangePoller"/>.
+/// against it, finds every file unchanged and writes nothing. An import that changed something moves
+/// <see cref="CatalogueVersion"/> once committed, which every cache of catalogue state follows; other instances learn of
+/// it through <see cref="CatalogueChangePoller"/>.
 /// </summary>
 public sealed partial class ContentImporter(
     PortalDbContext db,
     IOptions<ContentOptions> options,
     PortalPaths paths,
-    IOutputCacheStore outputCache,
-    CatalogueKeys catalogueKeys,
+    CatalogueVersion catalogue,
     SearchVocabulary searchVocabulary,
     ContentImportGate gate,
     TimeProvider time,
@@ -151,7 +149,7 @@ public sealed partial class ContentImporter(
         var pages = await SyncPagesAsync(content, cancellationToken);
         (added, updated, unchanged, removed) = (added + pages.Added, updated + pages.Updated, unchanged + pages.Unchanged, removed + pages.Removed);
 
-        db.ContentImports.Add(new ContentImport
+        var record = new ContentImport
         {
             StartedAt = started,
             FinishedAt = time.GetUtcNow(),
@@ -162,16 +160,15 @@ public sealed partial class ContentImporter(
             Errors = content.ErrorCount,
             Warnings = content.WarningCount,
             Fingerprint = fingerprint,
-        });
+        };
+        db.ContentImports.Add(record);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         var report = new ImportReport(true, added, updated, unchanged, removed, content.Problems);
-        catalogueKeys.Forget(); // Even when no article changed: topics.yml may have.
         if (report.Changed)
         {
-            searchVocabulary.Forget(); // The index's terms changed: typo correction reads them again.
-            await outputCache.EvictByTagAsync(CatalogueCache.Tag, cancellationToken);
+            catalogue.MoveTo(record.Id);
         }
 
         LogImported(logger, folder, added, updated, unchanged, removed, content.ErrorCount, content.WarningCount);
