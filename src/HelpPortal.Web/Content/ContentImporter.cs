@@ -157,6 +157,8 @@ public sealed partial class ContentImporter(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
+        // After the commit, never before: a cache that read in between reads again. Should this process stop between the
+        // two, its own poller finds the import within an interval, as another instance's does.
         var report = new ImportReport(true, added, updated, unchanged, removed, content.Problems);
         if (report.Changed)
         {
