@@ -21,9 +21,9 @@ internal sealed partial class CatalogueChangePoller(
 {
     /// <summary>
     /// Reads the baseline after <see cref="CatalogueStartup"/> has migrated and imported, and before the first request
-    /// is let through (it is part of <see cref="CatalogueReadiness"/>): every page this instance caches is rendered
-    /// from the baseline or later. Read once requests flow, it could land after another instance's import that pages
-    /// already cached here predate, and those would never be evicted.
+    /// is let through (it is part of <see cref="CatalogueReadiness"/>): the version then stands for the catalogue the
+    /// first requests read. Taken later, it would move the version under caches that are already current, and they
+    /// would all be read again for nothing.
     /// </summary>
     internal async Task TakeBaselineAsync(CancellationToken cancellationToken)
         => catalogue.MoveTo(await LatestChangeAsync(cancellationToken));

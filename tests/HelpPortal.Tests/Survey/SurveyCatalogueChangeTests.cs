@@ -18,11 +18,14 @@ public abstract class SurveyCatalogueChangeTests : IDisposable
     public sealed class OnPostgres() : SurveyCatalogueChangeTests(TestDatabase.Postgres), IRunsOnPostgres;
 
     private readonly TestContent _content = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 8, 10, 0, 0, TimeSpan.Zero));
+    private readonly TestDatabase _database;
     private readonly PortalFactory _factory;
 
     protected SurveyCatalogueChangeTests(TestDatabase database)
-        => _factory = new PortalFactory { ContentFolder = _content.Folder, Database = database, Time = _time };
+    {
+        _database = database;
+        _factory = new PortalFactory { ContentFolder = _content.Folder, Database = database };
+    }
 
     [DatabaseFact]
     public async Task A_topic_added_by_an_import_is_accepted_by_the_next_submission()
@@ -55,15 +58,17 @@ public abstract class SurveyCatalogueChangeTests : IDisposable
     [DatabaseFact]
     public async Task A_topic_that_reaches_the_database_without_an_import_stays_unknown_however_much_time_passes()
     {
-        var form = await SurveyForm.OpenAsync(_factory.CreatePlainClient());
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 8, 10, 0, 0, TimeSpan.Zero));
+        using var factory = new PortalFactory { ContentFolder = _content.Folder, Database = _database, Time = time };
+        var form = await SurveyForm.OpenAsync(factory.CreatePlainClient());
         Assert.Equal(HttpStatusCode.BadRequest, (await form.PostAsync(AnswersWithTopic("new-topic"))).StatusCode); // the keys read
-        await _factory.WithDbAsync(db =>
+        await factory.WithDbAsync(db =>
         {
             db.Topics.Add(new Topic { Key = "new-topic", SortOrder = 9 });
             return db.SaveChangesAsync();
         });
 
-        _time.Advance(TimeSpan.FromHours(1)); // Many poll intervals: the poller looks, and finds no import.
+        time.Advance(TimeSpan.FromHours(1)); // Many poll intervals: the poller looks, and finds no import.
 
         Assert.Equal(HttpStatusCode.BadRequest, (await form.PostAsync(AnswersWithTopic("new-topic"))).StatusCode);
     }
