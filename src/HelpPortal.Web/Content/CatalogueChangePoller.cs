@@ -1,40 +1,32 @@
 using System.Globalization;
-using HelpPortal.Web.Catalogue;
 using HelpPortal.Web.Data;
-using HelpPortal.Web.Infrastructure;
-using HelpPortal.Web.Search;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace HelpPortal.Web.Content;
 
 /// <summary>
-/// Evicts this instance's cached pages when another process — another instance, or <c>content import</c> run by a
-/// deployment — commits an import that changed the catalogue. It polls the id of the latest such import (one small
-/// read) every <see cref="ContentOptions.ChangePollInterval"/>; the reasons for polling over LISTEN/NOTIFY are in
-/// docs/decisions/0004.
+/// Moves <see cref="CatalogueVersion"/> when another process — another instance, or <c>content import</c> run by a
+/// deployment — commits an import that changed the catalogue; what follows the version is no concern of it. It polls
+/// the id of the latest such import (one small read) every <see cref="ContentOptions.ChangePollInterval"/>; the reasons
+/// for polling over LISTEN/NOTIFY are in docs/decisions/0004. It is the only thing in the portal that polls.
 /// </summary>
 internal sealed partial class CatalogueChangePoller(
     IServiceScopeFactory scopes,
-    IOutputCacheStore outputCache,
-    SearchVocabulary searchVocabulary,
-    PortalPaths paths,
+    CatalogueVersion catalogue,
     CatalogueReadiness readiness,
     IOptions<ContentOptions> options,
     TimeProvider time,
     ILogger<CatalogueChangePoller> logger) : BackgroundService
 {
-    private int _seen;
-
     /// <summary>
     /// Reads the baseline after <see cref="CatalogueStartup"/> has migrated and imported, and before the first request
-    /// is let through (it is part of <see cref="CatalogueReadiness"/>): every page this instance caches is rendered
-    /// from the baseline or later. Read once requests flow, it could land after another instance's import that pages
-    /// already cached here predate, and those would never be evicted.
+    /// is let through (it is part of <see cref="CatalogueReadiness"/>): the version then stands for the catalogue the
+    /// first requests read. Taken later, it would move the version under caches that are already current, and they
+    /// would all be read again for nothing.
     /// </summary>
     internal async Task TakeBaselineAsync(CancellationToken cancellationToken)
-        => _seen = await LatestChangeAsync(cancellationToken);
+        => catalogue.MoveTo(await LatestChangeAsync(cancellationToken));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -63,18 +55,17 @@ internal sealed partial class CatalogueChangePoller(
         }
     }
 
+    /// <remarks>
+    /// A poll that read the id just before this process's own import committed moves the version back to the id before
+    /// it, and the next poll forward again: two needless evictions, never a stale cache.
+    /// </remarks>
     private async Task PollAsync(CancellationToken cancellationToken)
     {
         var latest = await LatestChangeAsync(cancellationToken);
-        if (latest != _seen)
+        if (catalogue.MoveTo(latest))
         {
-            await outputCache.EvictByTagAsync(CatalogueCache.Tag, cancellationToken);
-            searchVocabulary.Forget();
-            searchVocabulary.UseSynonymsFrom(paths.Resolve(options.Value.Path));
-            LogEvicted(logger, latest);
+            LogChanged(logger, latest);
         }
-
-        _seen = latest;
     }
 
     /// <summary>
@@ -91,8 +82,8 @@ internal sealed partial class CatalogueChangePoller(
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    [LoggerMessage(LogLevel.Information, "The catalogue changed (import {ImportId}); cached pages evicted")]
-    private static partial void LogEvicted(ILogger logger, int importId);
+    [LoggerMessage(LogLevel.Information, "The catalogue changed (import {ImportId}); what this instance derived from it is read again")]
+    private static partial void LogChanged(ILogger logger, int importId);
 
     [LoggerMessage(LogLevel.Warning, "Checking the catalogue for changes failed; trying again at the next interval")]
     private static partial void LogPollFailed(ILogger logger, Exception exception);

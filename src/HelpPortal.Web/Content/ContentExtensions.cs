@@ -16,11 +16,10 @@ public static class ContentExtensions
             provider.GetRequiredService<IOptions<ContentOptions>>().Value.Path));
         services.AddSingleton<ContentImportGate>();
 
-        // The keys the survey checks answers against; another process's import reaches them as soon as its pages.
-        services.AddSingleton(provider => new CatalogueKeys(
-            provider.GetRequiredService<IServiceScopeFactory>(),
-            provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<IOptions<ContentOptions>>().Value.ChangePollInterval));
+        // Moved by the importer and the change poller; followed by every cache of catalogue state (the keys the survey
+        // checks answers against among them).
+        services.AddSingleton<CatalogueVersion>();
+        services.AddSingleton<CatalogueKeys>();
         services.AddScoped<ContentImporter>();
         services.AddSingleton<CatalogueReadiness>();
         services.AddSingleton<CatalogueChangePoller>();

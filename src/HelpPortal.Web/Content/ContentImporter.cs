@@ -1,8 +1,6 @@
-using HelpPortal.Web.Catalogue;
 using HelpPortal.Web.Data;
 using HelpPortal.Web.Infrastructure;
 using HelpPortal.Web.Search;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -27,15 +25,15 @@ public sealed class ContentImportGate
 /// fails to load keeps the version imported before it, so a typo never takes an answer offline. One import at a time
 /// across instances: on PostgreSQL the transaction first takes an advisory lock, on SQLite the file's write lock does
 /// it. The catalogue is read only after the lock is held, so an instance that waited for another's import compares
-/// against it, finds every file unchanged and writes nothing. Other instances evict their pages through
-/// <see cref="CatalogueChangePoller"/>.
+/// against it, finds every file unchanged and writes nothing. An import that changed something moves
+/// <see cref="CatalogueVersion"/> once committed, which every cache of catalogue state follows; other instances learn of
+/// it through <see cref="CatalogueChangePoller"/>.
 /// </summary>
 public sealed partial class ContentImporter(
     PortalDbContext db,
     IOptions<ContentOptions> options,
     PortalPaths paths,
-    IOutputCacheStore outputCache,
-    CatalogueKeys catalogueKeys,
+    CatalogueVersion catalogue,
     SearchVocabulary searchVocabulary,
     ContentImportGate gate,
     TimeProvider time,
@@ -43,12 +41,6 @@ public sealed partial class ContentImporter(
 {
     /// <summary>Advisory-lock key of the import, held until its transaction ends: "HPimport" in ASCII.</summary>
     internal const long ImportLock = 0x4850_696D_706F_7274;
-
-    /// <summary>Whether this import changed what topics.yml decides: a topic's texts or order, or the popular questions.</summary>
-    private bool _topicsFileChanged;
-
-    /// <summary>Whether this import fills an empty catalogue: nothing it adds is then an update of what was shown.</summary>
-    private bool _firstImport;
 
     public Task<ImportReport> ImportAsync(CancellationToken cancellationToken) => ImportAsync(skipUnchanged: false, cancellationToken);
 
@@ -112,7 +104,6 @@ public sealed partial class ContentImporter(
     private async Task<ImportReport> ImportLockedAsync(string folder, string? fingerprint, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow();
-        _topicsFileChanged = false;
         // The hashes the catalogue holds, read before the import's lock, which must not be held while files render: a file
         // with one of them renders to the HTML already stored, so only new and changed files are rendered. Should another
         // instance change a row before this import holds the lock, that file is rendered when it is written.
@@ -137,21 +128,20 @@ public sealed partial class ContentImporter(
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ImportLock})", cancellationToken);
         }
 
-        var topics = await SyncTopicsAsync(content.Topics, cancellationToken);
-        var (added, updated, unchanged, removed) = await SyncArticlesAsync(content, topics, cancellationToken);
+        var (topics, firstImport, topicsSynced) = await SyncTopicsAsync(content.Topics, cancellationToken);
+        var synced = topicsSynced
+            .And(await SyncArticlesAsync(content, topics, cancellationToken))
+            .And(await SyncRedirectsAsync(content, cancellationToken))
+            .And(await SyncPagesAsync(content, cancellationToken));
 
-        // topics.yml counts as one updated file when it changed a topic or the popular questions, so that the pages
-        // showing them are evicted here and, through the import's record, on every other instance.
-        if (_topicsFileChanged)
-        {
-            updated++;
-        }
+        // topics.yml counts as one file when it changed what it decides (a topic, a topic's former slugs, the popular
+        // questions): added when it fills an empty catalogue, updated otherwise, so that the change reaches every cache
+        // here and, through the import's record, on every other instance. Counted once every step has said what it did.
+        var (added, updated, unchanged, removed, _) = synced.TopicsChanged
+            ? firstImport ? synced with { Added = synced.Added + 1 } : synced with { Updated = synced.Updated + 1 }
+            : synced;
 
-        _topicsFileChanged |= await SyncRedirectsAsync(content, cancellationToken);
-        var pages = await SyncPagesAsync(content, cancellationToken);
-        (added, updated, unchanged, removed) = (added + pages.Added, updated + pages.Updated, unchanged + pages.Unchanged, removed + pages.Removed);
-
-        db.ContentImports.Add(new ContentImport
+        var record = new ContentImport
         {
             StartedAt = started,
             FinishedAt = time.GetUtcNow(),
@@ -162,27 +152,29 @@ public sealed partial class ContentImporter(
             Errors = content.ErrorCount,
             Warnings = content.WarningCount,
             Fingerprint = fingerprint,
-        });
+        };
+        db.ContentImports.Add(record);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
+        // After the commit, never before: a cache that read in between reads again. Should this process stop between the
+        // two, its own poller finds the import within an interval, as another instance's does.
         var report = new ImportReport(true, added, updated, unchanged, removed, content.Problems);
-        catalogueKeys.Forget(); // Even when no article changed: topics.yml may have.
         if (report.Changed)
         {
-            searchVocabulary.Forget(); // The index's terms changed: typo correction reads them again.
-            await outputCache.EvictByTagAsync(CatalogueCache.Tag, cancellationToken);
+            catalogue.MoveTo(record.Id);
         }
 
         LogImported(logger, folder, added, updated, unchanged, removed, content.ErrorCount, content.WarningCount);
         return report;
     }
 
-    private async Task<Dictionary<string, Topic>> SyncTopicsAsync(IReadOnlyList<TopicDefinition> definitions, CancellationToken cancellationToken)
+    /// <summary>The topics of topics.yml; also says whether the catalogue had none before (this is its first import).</summary>
+    private async Task<(Dictionary<string, Topic> Topics, bool FirstImport, SyncResult Synced)> SyncTopicsAsync(
+        IReadOnlyList<TopicDefinition> definitions, CancellationToken cancellationToken)
     {
         var topics = await db.Topics.Include(t => t.Translations).ToDictionaryAsync(t => t.Key, cancellationToken);
         var firstImport = topics.Count == 0;
-        _firstImport = firstImport;
         foreach (var gone in topics.Values.Where(t => definitions.All(d => d.Key != t.Key)).ToList())
         {
             db.Topics.Remove(gone);
@@ -214,13 +206,13 @@ public sealed partial class ContentImporter(
             }
         }
 
-        _topicsFileChanged |= !firstImport && db.ChangeTracker.HasChanges();
+        var changed = db.ChangeTracker.HasChanges();
         await db.SaveChangesAsync(cancellationToken);
-        return topics;
+        return (topics, firstImport, SyncResult.None with { TopicsChanged = changed });
     }
 
-    private async Task<(int Added, int Updated, int Unchanged, int Removed)> SyncArticlesAsync(
-        ContentSet content, Dictionary<string, Topic> topics, CancellationToken cancellationToken)
+    /// <summary>The articles and their translations; a change of the popular questions is a change of topics.yml.</summary>
+    private async Task<SyncResult> SyncArticlesAsync(ContentSet content, Dictionary<string, Topic> topics, CancellationToken cancellationToken)
     {
         var articles = await db.Articles.Include(a => a.Translations).ToDictionaryAsync(a => a.Key, cancellationToken);
         var wanted = content.Articles.ToDictionary(a => (a.Document.Key, a.Document.Culture));
@@ -230,9 +222,7 @@ public sealed partial class ContentImporter(
         var claimedPaths = content.Articles.Select(a => a.Document.Path).ToHashSet(StringComparer.Ordinal);
 
         // Removals first, in their own save, so a renamed or re-keyed file never collides with its old row.
-        var removed = 0;
         var removedIds = new List<int>();
-        var changed = new List<ArticleTranslation>();
         foreach (var article in articles.Values)
         {
             foreach (var translation in article.Translations.ToList())
@@ -246,14 +236,15 @@ public sealed partial class ContentImporter(
                     article.Translations.Remove(translation);
                     db.ArticleTranslations.Remove(translation);
                     removedIds.Add(translation.Id);
-                    removed++;
                 }
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
 
-        int added = 0, updated = 0, unchanged = 0;
+        var synced = SyncResult.None with { Removed = removedIds.Count };
+        var popularChanged = false;
+        var changed = new List<ArticleTranslation>();
         foreach (var rendered in content.Articles)
         {
             var document = rendered.Document;
@@ -267,42 +258,35 @@ public sealed partial class ContentImporter(
             article.Topic = topics[document.Topic];
             article.SortOrder = document.Order;
             int? popularRank = popularRanks.TryGetValue(document.Key, out var rank) ? rank : null;
-            _topicsFileChanged |= article.Id != 0 && article.PopularRank != popularRank;
+            popularChanged |= article.Id != 0 && article.PopularRank != popularRank;
             article.PopularRank = popularRank;
 
-            var translation = article.Translations.FirstOrDefault(t => t.Culture == document.Culture);
-            if (translation?.ContentHash == rendered.ContentHash)
-            {
-                unchanged++;
-                continue;
-            }
-
-            if (translation is null)
-            {
-                translation = new ArticleTranslation
+            synced = synced.And(WriteByHash(
+                article.Translations.FirstOrDefault(t => t.Culture == document.Culture), t => t.ContentHash, rendered.ContentHash,
+                create: () =>
                 {
-                    Culture = document.Culture, Slug = document.Slug, Title = document.Title, Html = rendered.Html, PlainText = rendered.PlainText,
-                    SourcePath = document.Path, ContentHash = rendered.ContentHash,
-                };
-                article.Translations.Add(translation);
-                added++;
-            }
-            else
-            {
-                updated++;
-            }
-
-            translation.Slug = document.Slug;
-            translation.Title = document.Title;
-            translation.Summary = document.Summary;
-            translation.Html = rendered.Html;
-            translation.PlainText = rendered.PlainText;
-            translation.UpdatedOn = document.Updated;
-            translation.SourcePath = document.Path;
-            translation.ContentHash = rendered.ContentHash;
-            translation.RelatedKeys = string.Join(' ', document.Related);
-            translation.ReviewNote = document.ReviewNote;
-            changed.Add(translation);
+                    var translation = new ArticleTranslation
+                    {
+                        Culture = document.Culture, Slug = document.Slug, Title = document.Title, Html = rendered.Html,
+                        SourcePath = document.Path, ContentHash = rendered.ContentHash,
+                    };
+                    article.Translations.Add(translation);
+                    return translation;
+                },
+                write: translation =>
+                {
+                    translation.Slug = document.Slug;
+                    translation.Title = document.Title;
+                    translation.Summary = document.Summary;
+                    translation.Html = rendered.Html;
+                    translation.PlainText = rendered.PlainText;
+                    translation.UpdatedOn = document.Updated;
+                    translation.SourcePath = document.Path;
+                    translation.ContentHash = rendered.ContentHash;
+                    translation.RelatedKeys = string.Join(' ', document.Related);
+                    translation.ReviewNote = document.ReviewNote;
+                    changed.Add(translation);
+                }));
         }
 
         foreach (var orphan in articles.Values.Where(a => a.Translations.Count == 0))
@@ -312,15 +296,15 @@ public sealed partial class ContentImporter(
 
         await db.SaveChangesAsync(cancellationToken);
         await SearchIndex.UpdateAsync(db, changed, removedIds, cancellationToken);
-        return (added, updated, unchanged, removed);
+        return synced with { TopicsChanged = popularChanged };
     }
 
     /// <summary>
     /// The former slugs, rebuilt from the files that loaded and topics.yml. An article whose file failed today keeps its
-    /// last good version and, with it, the former slugs it had. Returns whether a topic's changed, which makes topics.yml
-    /// count as updated (pages are evicted); an article's former slugs change only with its file, already counted.
+    /// last good version and, with it, the former slugs it had. A topic's former slugs are part of topics.yml; an
+    /// article's change only with its file, already counted.
     /// </summary>
-    private async Task<bool> SyncRedirectsAsync(ContentSet content, CancellationToken cancellationToken)
+    private async Task<SyncResult> SyncRedirectsAsync(ContentSet content, CancellationToken cancellationToken)
     {
         var wanted = content.Articles
             .SelectMany(a => a.Document.RedirectFrom.Select(old => (Kind: RedirectKind.Article, a.Document.Culture, Slug: old, a.Document.Key)))
@@ -331,7 +315,7 @@ public sealed partial class ContentImporter(
         var keptAfterFailure = kept.Select(t => (t.Culture, t.Key)).Where(t => !loaded.Contains(t)).ToHashSet();
 
         var rows = await db.SlugRedirects.ToListAsync(cancellationToken);
-        var changed = false;
+        var topicsChanged = false;
         foreach (var row in rows)
         {
             var stays = wanted.Remove((row.Kind, row.Culture, row.Slug, row.TargetKey))
@@ -340,7 +324,7 @@ public sealed partial class ContentImporter(
             if (!stays)
             {
                 db.SlugRedirects.Remove(row);
-                changed |= row.Kind == RedirectKind.Topic;
+                topicsChanged |= row.Kind == RedirectKind.Topic;
             }
         }
 
@@ -349,15 +333,15 @@ public sealed partial class ContentImporter(
         foreach (var (kind, culture, old, key) in wanted)
         {
             db.SlugRedirects.Add(new SlugRedirect { Kind = kind, Culture = culture, Slug = old, TargetKey = key });
-            changed |= kind == RedirectKind.Topic;
+            topicsChanged |= kind == RedirectKind.Topic;
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return changed && !_firstImport;
+        return SyncResult.None with { TopicsChanged = topicsChanged };
     }
 
     /// <summary>The pages, by the articles' rules: a file that failed keeps its row, a file that is gone loses it.</summary>
-    private async Task<(int Added, int Updated, int Unchanged, int Removed)> SyncPagesAsync(ContentSet content, CancellationToken cancellationToken)
+    private async Task<SyncResult> SyncPagesAsync(ContentSet content, CancellationToken cancellationToken)
     {
         var rows = await db.ContentPages.ToListAsync(cancellationToken);
         var wanted = content.Pages.Select(p => (p.Document.Key, p.Document.Culture)).ToHashSet();
@@ -365,60 +349,66 @@ public sealed partial class ContentImporter(
         var claimedPaths = content.Pages.Select(p => p.Document.Path).ToHashSet(StringComparer.Ordinal);
 
         // Removals first, in their own save, so a renamed or re-keyed file never collides with its old row.
-        var removed = 0;
-        foreach (var row in rows.ToList())
-        {
-            var keptAfterFailure = content.KeepsLastGoodVersion(row.SourcePath)
-                && !claimedSlugs.Contains((row.Culture, row.Slug))
-                && !claimedPaths.Contains(row.SourcePath);
-            if (!wanted.Contains((row.Key, row.Culture)) && !keptAfterFailure)
-            {
-                db.ContentPages.Remove(row);
-                rows.Remove(row);
-                removed++;
-            }
-        }
-
+        var removed = rows.Where(row => !wanted.Contains((row.Key, row.Culture)) && !KeptAfterFailure(row)).ToList();
+        db.ContentPages.RemoveRange(removed);
+        rows.RemoveAll(removed.Contains);
         await db.SaveChangesAsync(cancellationToken);
 
-        int added = 0, updated = 0, unchanged = 0;
+        var synced = SyncResult.None with { Removed = removed.Count };
         foreach (var rendered in content.Pages)
         {
             var document = rendered.Document;
-            var row = rows.FirstOrDefault(r => r.Key == document.Key && r.Culture == document.Culture);
-            if (row?.ContentHash == rendered.ContentHash)
-            {
-                unchanged++;
-                continue;
-            }
-
-            if (row is null)
-            {
-                row = new ContentPage
+            synced = synced.And(WriteByHash(
+                rows.FirstOrDefault(r => r.Key == document.Key && r.Culture == document.Culture), p => p.ContentHash, rendered.ContentHash,
+                create: () => db.ContentPages.Add(new ContentPage
                 {
                     Key = document.Key, Culture = document.Culture, Slug = document.Slug, Title = document.Title, Html = rendered.Html,
                     SourcePath = document.Path, ContentHash = rendered.ContentHash,
-                };
-                db.ContentPages.Add(row);
-                added++;
-            }
-            else
-            {
-                updated++;
-            }
-
-            row.Slug = document.Slug;
-            row.Title = document.Title;
-            row.Summary = document.Summary;
-            row.SortOrder = document.Order;
-            row.Html = rendered.Html;
-            row.UpdatedOn = document.Updated;
-            row.SourcePath = document.Path;
-            row.ContentHash = rendered.ContentHash;
+                }).Entity,
+                write: page =>
+                {
+                    page.Slug = document.Slug;
+                    page.Title = document.Title;
+                    page.Summary = document.Summary;
+                    page.SortOrder = document.Order;
+                    page.Html = rendered.Html;
+                    page.UpdatedOn = document.Updated;
+                    page.SourcePath = document.Path;
+                    page.ContentHash = rendered.ContentHash;
+                }));
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return (added, updated, unchanged, removed);
+        return synced;
+
+        bool KeptAfterFailure(ContentPage row) => content.KeepsLastGoodVersion(row.SourcePath)
+            && !claimedSlugs.Contains((row.Culture, row.Slug)) && !claimedPaths.Contains(row.SourcePath);
+    }
+
+    /// <summary>
+    /// One loaded file against its row, by content hash: a row with the file's hash is left as it is; otherwise the file
+    /// is written over the row, which is created first when there is none. C#'s <c>required</c> makes the new row name
+    /// its required members before they are written.
+    /// </summary>
+    private static SyncResult WriteByHash<TRow>(TRow? row, Func<TRow, string> hashOf, string contentHash, Func<TRow> create, Action<TRow> write)
+        where TRow : class
+    {
+        if (row is not null && hashOf(row) == contentHash)
+        {
+            return SyncResult.None with { Unchanged = 1 };
+        }
+
+        write(row ?? create());
+        return row is null ? SyncResult.None with { Added = 1 } : SyncResult.None with { Updated = 1 };
+    }
+
+    /// <summary>What one step wrote: rows added, updated, left as they were and removed, and whether it changed what topics.yml decides.</summary>
+    private sealed record SyncResult(int Added, int Updated, int Unchanged, int Removed, bool TopicsChanged)
+    {
+        public static SyncResult None { get; } = new(0, 0, 0, 0, false);
+
+        public SyncResult And(SyncResult other) => new(
+            Added + other.Added, Updated + other.Updated, Unchanged + other.Unchanged, Removed + other.Removed, TopicsChanged || other.TopicsChanged);
     }
 
     [LoggerMessage("Content problem: {Problem}")]

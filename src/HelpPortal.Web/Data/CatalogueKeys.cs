@@ -4,14 +4,13 @@ using Microsoft.EntityFrameworkCore;
 namespace HelpPortal.Web.Data;
 
 /// <summary>
-/// The keys of the catalogue's topics and articles, read once in a while rather than on every request: each survey
-/// submission checks its topic and source article against them, and the survey takes thousands a second. An import in
-/// this process forgets them at once; a change made by another process (another instance, <c>content import</c>) is
-/// seen within <paramref name="maxAge"/>, after which they are read again. An import that changes only topics.yml
-/// counts no change (it evicts no page), so the age is what brings its topics here. The pages' titles and slugs are
-/// kept here too, for the footer of every page (error and admin pages included, which no cache spares a query).
+/// The keys of the catalogue's topics and articles, read once per catalogue version rather than on every request: each
+/// survey submission checks its topic and source article against them, and the survey takes thousands a second. The
+/// pages' titles and slugs are kept here too, for the footer of every page (error and admin pages included, which no
+/// cache spares a query). They are read again after any import that changed the catalogue, here or in another process
+/// (<see cref="CatalogueVersion"/>); an import that changes only topics.yml counts topics.yml as changed, so it does too.
 /// </summary>
-public sealed class CatalogueKeys(IServiceScopeFactory scopes, TimeProvider time, TimeSpan maxAge)
+public sealed class CatalogueKeys(IServiceScopeFactory scopes, CatalogueVersion catalogue)
 {
     private readonly Lock _reading = new();
     private Reading? _current;
@@ -26,12 +25,12 @@ public sealed class CatalogueKeys(IServiceScopeFactory scopes, TimeProvider time
     public async Task<IReadOnlyList<PageEntry>> PagesAsync(CancellationToken cancellationToken)
         => (await CurrentAsync().WaitAsync(cancellationToken)).Pages;
 
-    /// <summary>After an import has committed: the next question reads the keys again.</summary>
-    public void Forget() => Volatile.Write(ref _current, null);
-
     private Task<Keys> CurrentAsync()
     {
-        if (Volatile.Read(ref _current) is { } current && IsFresh(current))
+        // The version is taken before the reading begins: a reading that overlaps a change carries the version before
+        // it, and the next question reads again.
+        var version = catalogue.ImportId;
+        if (Volatile.Read(ref _current) is { } current && current.IsOf(version))
         {
             return current.Keys;
         }
@@ -39,17 +38,14 @@ public sealed class CatalogueKeys(IServiceScopeFactory scopes, TimeProvider time
         // One read for every request that asks meanwhile; a read that failed is tried again by the next question.
         lock (_reading)
         {
-            if (_current is null || !IsFresh(_current))
+            if (_current is null || !_current.IsOf(version))
             {
-                _current = new Reading(Task.Run(ReadAsync), time.GetTimestamp());
+                _current = new Reading(Task.Run(ReadAsync), version);
             }
 
             return _current.Keys;
         }
     }
-
-    private bool IsFresh(Reading reading)
-        => reading.Keys is { IsFaulted: false, IsCanceled: false } && time.GetElapsedTime(reading.Started) < maxAge;
 
     private async Task<Keys> ReadAsync()
     {
@@ -64,7 +60,10 @@ public sealed class CatalogueKeys(IServiceScopeFactory scopes, TimeProvider time
 
     private sealed record Keys(FrozenSet<string> Topics, FrozenSet<string> Articles, IReadOnlyList<PageEntry> Pages);
 
-    private sealed record Reading(Task<Keys> Keys, long Started);
+    private sealed record Reading(Task<Keys> Keys, int Version)
+    {
+        public bool IsOf(int version) => Version == version && Keys is { IsFaulted: false, IsCanceled: false };
+    }
 }
 
 /// <summary>A page of content/{culture}/pages/ in one language, as the footer links it.</summary>

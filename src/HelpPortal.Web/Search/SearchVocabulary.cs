@@ -1,50 +1,62 @@
 using System.Collections.Concurrent;
 using HelpPortal.Web.Data;
 using HelpPortal.Web.Localization;
+using Microsoft.Extensions.Primitives;
 
 namespace HelpPortal.Web.Search;
 
 /// <summary>
 /// What query-time search knows beyond the index: each language's vocabulary (the index's own terms, for typo
 /// correction) and synonyms (from the content folder). Both change only with an import, so they are kept in memory and
-/// forgotten on the same signals as the cached pages: this process's import, and another process's import noticed by
-/// the catalogue poller (docs/decisions/0004). The vocabulary is then read again from the index by the next search
-/// that needs it; the synonyms are handed over by whoever read the content folder.
+/// follow <see cref="CatalogueVersion"/>: the vocabulary is read again from the index by the next search after a change,
+/// and the synonyms are read again from the content folder the importer last read them from, so that an import by
+/// another process brings this instance its own folder's synonyms too.
 /// </summary>
-public sealed class SearchVocabulary(IServiceScopeFactory scopes)
+public sealed class SearchVocabulary : IDisposable
 {
+    private readonly IServiceScopeFactory _scopes;
+    private readonly CatalogueVersion _catalogue;
+    private readonly IDisposable _readingSynonymsOnChange;
     private readonly Lock _reading = new();
-    private readonly Dictionary<string, Task<SpellingIndex>> _spelling = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Reading> _spelling = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Synonyms> _synonyms = new(StringComparer.Ordinal);
+    private string? _contentFolder;
 
-    /// <summary>The index's terms of one language; read once after each import, by one search while the others wait for it.</summary>
+    public SearchVocabulary(IServiceScopeFactory scopes, CatalogueVersion catalogue)
+    {
+        _scopes = scopes;
+        _catalogue = catalogue;
+        _readingSynonymsOnChange = ChangeToken.OnChange(catalogue.Watch, () =>
+        {
+            if (Volatile.Read(ref _contentFolder) is { } folder)
+            {
+                UseSynonymsFrom(folder);
+            }
+        });
+    }
+
+    /// <summary>The index's terms of one language; read once per catalogue version, by one search while the others wait for it.</summary>
     public Task<SpellingIndex> SpellingAsync(string culture)
     {
+        // Taken before the reading begins: a reading that overlaps a change carries the version before it and is read again.
+        var version = _catalogue.ImportId;
         lock (_reading)
         {
-            if (!_spelling.TryGetValue(culture, out var reading) || reading.IsFaulted || reading.IsCanceled)
+            if (!_spelling.TryGetValue(culture, out var reading) || reading.Version != version || reading.Terms.IsFaulted || reading.Terms.IsCanceled)
             {
-                _spelling[culture] = reading = Task.Run(() => ReadAsync(culture));
+                _spelling[culture] = reading = new Reading(Task.Run(() => ReadAsync(culture)), version);
             }
 
-            return reading;
+            return reading.Terms;
         }
     }
 
     public Synonyms SynonymsOf(string culture) => _synonyms.GetValueOrDefault(culture, Synonyms.None);
 
-    /// <summary>After an import has committed, here or in another process: the next search reads the vocabulary again.</summary>
-    public void Forget()
-    {
-        lock (_reading)
-        {
-            _spelling.Clear();
-        }
-    }
-
-    /// <summary>The synonyms files of the content folder, read again at every import and every change another process made.</summary>
+    /// <summary>The synonyms files of the content folder, read at every import here and again at every catalogue change.</summary>
     public void UseSynonymsFrom(string contentFolder)
     {
+        Volatile.Write(ref _contentFolder, contentFolder);
         foreach (var culture in PortalCultures.All)
         {
             try
@@ -58,10 +70,14 @@ public sealed class SearchVocabulary(IServiceScopeFactory scopes)
         }
     }
 
+    public void Dispose() => _readingSynonymsOnChange.Dispose();
+
     private async Task<SpellingIndex> ReadAsync(string culture)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         return new SpellingIndex(await SearchIndex.TermsAsync(db, culture, CancellationToken.None));
     }
+
+    private sealed record Reading(Task<SpellingIndex> Terms, int Version);
 }

@@ -47,6 +47,20 @@ public abstract class RedirectImportTests(TestDatabase database) : IDisposable
     }
 
     [DatabaseFact]
+    public async Task A_former_slug_added_to_a_topic_alone_counts_topics_yml_as_updated()
+    {
+        using var factory = new PortalFactory { ContentFolder = _content.Folder, Database = database };
+        var client = factory.CreatePlainClient();
+        _content.Write(TopicsFile.FileName, _content.Read(TopicsFile.FileName).Replace(
+            "    slug: signing-in\n", "    slug: signing-in\n    redirect_from: [logging-in]\n", StringComparison.Ordinal));
+
+        var report = await factory.ImportAsync();
+
+        Assert.Equal((0, 1, 0), (report.Added, report.Updated, report.Removed));
+        Assert.Equal(HttpStatusCode.MovedPermanently, (await client.GetAsync("/en/topics/logging-in")).StatusCode);
+    }
+
+    [DatabaseFact]
     public async Task A_renamed_topic_slug_redirects_from_the_slug_it_had_once_topics_yml_lists_it()
     {
         using var factory = new PortalFactory { ContentFolder = _content.Folder, Database = database };

@@ -1,12 +1,15 @@
 using System.Net;
 using HelpPortal.Tests.Infrastructure;
+using HelpPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HelpPortal.Tests.Survey;
 
 /// <summary>
 /// The survey checks each answer's topic and source article against the catalogue as last imported (keys kept in
-/// memory, not read per submission): an import that changes the catalogue changes what the next submission may name.
+/// memory, not read per submission): an import that changes the catalogue changes what the next submission may name,
+/// and nothing else makes them read again.
 /// </summary>
 public abstract class SurveyCatalogueChangeTests : IDisposable
 {
@@ -15,9 +18,14 @@ public abstract class SurveyCatalogueChangeTests : IDisposable
     public sealed class OnPostgres() : SurveyCatalogueChangeTests(TestDatabase.Postgres), IRunsOnPostgres;
 
     private readonly TestContent _content = new();
+    private readonly TestDatabase _database;
     private readonly PortalFactory _factory;
 
-    protected SurveyCatalogueChangeTests(TestDatabase database) => _factory = new PortalFactory { ContentFolder = _content.Folder, Database = database };
+    protected SurveyCatalogueChangeTests(TestDatabase database)
+    {
+        _database = database;
+        _factory = new PortalFactory { ContentFolder = _content.Folder, Database = database };
+    }
 
     [DatabaseFact]
     public async Task A_topic_added_by_an_import_is_accepted_by_the_next_submission()
@@ -26,7 +34,7 @@ public abstract class SurveyCatalogueChangeTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, (await form.PostAsync(AnswersWithTopic("new-topic"))).StatusCode);
         _content.Write("topics.yml", _content.Read("topics.yml") + NewTopic);
 
-        Assert.True((await _factory.ImportAsync()).Applied); // Counted as no change: the import counts articles.
+        Assert.Equal(1, (await _factory.ImportAsync()).Updated); // topics.yml, the one file that changed
 
         Assert.Equal(HttpStatusCode.SeeOther, (await form.PostAsync(AnswersWithTopic("new-topic"))).StatusCode);
         Assert.Equal(["new-topic"], await _factory.WithDbAsync(db => db.SurveyResponses.Select(r => r.Topic).ToListAsync()));
@@ -45,6 +53,24 @@ public abstract class SurveyCatalogueChangeTests : IDisposable
         Assert.Equal(
             [null, "new-question"],
             await _factory.WithDbAsync(db => db.SurveyResponses.OrderBy(r => r.SubmittedAt).Select(r => r.SourceArticle).ToListAsync()));
+    }
+
+    [DatabaseFact]
+    public async Task A_topic_that_reaches_the_database_without_an_import_stays_unknown_however_much_time_passes()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 8, 10, 0, 0, TimeSpan.Zero));
+        using var factory = new PortalFactory { ContentFolder = _content.Folder, Database = _database, Time = time };
+        var form = await SurveyForm.OpenAsync(factory.CreatePlainClient());
+        Assert.Equal(HttpStatusCode.BadRequest, (await form.PostAsync(AnswersWithTopic("new-topic"))).StatusCode); // the keys read
+        await factory.WithDbAsync(db =>
+        {
+            db.Topics.Add(new Topic { Key = "new-topic", SortOrder = 9 });
+            return db.SaveChangesAsync();
+        });
+
+        time.Advance(TimeSpan.FromHours(1)); // Many poll intervals: the poller looks, and finds no import.
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await form.PostAsync(AnswersWithTopic("new-topic"))).StatusCode);
     }
 
     public void Dispose()
