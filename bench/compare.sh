@@ -43,11 +43,15 @@ ensure_debian_tool sqlite3 sqlite3
 publish_release "$out"
 apps=("$out/app")
 if [ -n "${AGAINST:-}" ]; then
-  git worktree add --detach "$work/against" "$AGAINST" >/dev/null
-  echo "== publishing $AGAINST"
-  dotnet publish "$work/against/src/HelpPortal.Web" -c Release -o "$out/against/app" --nologo -v quiet
-  git worktree remove --force "$work/against"
-  apps+=("$out/against/app")
+  # Published once per commit, and kept: the same revision is often measured against several changes.
+  against_app="$out/against/$(git rev-parse --verify "$AGAINST^{commit}")/app"
+  if [ ! -f "$against_app/HelpPortal.Web.dll" ]; then
+    git worktree add --detach "$work/against" "$AGAINST" >/dev/null
+    echo "== publishing $AGAINST"
+    dotnet publish "$work/against/src/HelpPortal.Web" -c Release -o "$against_app" --nologo -v quiet
+    git worktree remove --force "$work/against"
+  fi
+  apps+=("$against_app")
 fi
 if printf '%s\n' "${measures[@]}" | grep -qx article; then
   dotnet publish bench/floor -c Release -o "$out/floor" --nologo -v quiet
