@@ -40,7 +40,12 @@ trap cleanup EXIT
 ensure_wrk
 ensure_debian_tool nginx nginx-light
 ensure_debian_tool sqlite3 sqlite3
-publish_release "$out"
+# This build is published again unless the last publish was of this same commit with src/ unchanged since.
+built="$(git rev-parse HEAD)"; [ -n "$(git status --porcelain -- src)" ] && built="dirty"
+if [ "$built" = "dirty" ] || [ "$(cat "$out/app/.commit" 2>/dev/null)" != "$built" ]; then
+  publish_release "$out"
+  echo "$built" >"$out/app/.commit"
+fi
 apps=("$out/app")
 if [ -n "${AGAINST:-}" ]; then
   # Published once per commit, and kept: the same revision is often measured against several changes.
