@@ -5,6 +5,7 @@ using HelpPortal.Web.Catalogue;
 using HelpPortal.Web.Commands;
 using HelpPortal.Web.Content;
 using HelpPortal.Web.Data;
+using HelpPortal.Web.Feedback;
 using HelpPortal.Web.Health;
 using HelpPortal.Web.Infrastructure;
 using HelpPortal.Web.Legal;
@@ -60,8 +61,9 @@ builder.Services.AddPortalForwardedHeaders();
 builder.Services.AddPortalRateLimiting();
 builder.Services.AddPortalDataProtection();
 
-// The satisfaction survey: anonymous answers, committed by a single writer.
+// The satisfaction survey (anonymous answers, committed by a single writer) and the article votes.
 builder.Services.AddSurvey();
+builder.Services.AddFeedback();
 
 // The admin area: ASP.NET Core Identity in the same database, two-factor sign-in, reports and CSV export.
 builder.Services.AddAdminArea();

@@ -1,12 +1,17 @@
+using HelpPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Localization;
 
 namespace HelpPortal.Web.Localization;
 
 public static class LocalizationExtensions
 {
+    /// <summary>How long the language choice is remembered (the cookies page states it from here).</summary>
+    public static readonly TimeSpan LanguageCookieLifetime = TimeSpan.FromDays(365);
+
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+        services.AddSingleton(new PortalCookie(CookieRequestCultureProvider.DefaultCookieName, "Cookies.Purpose.Language", [LanguageCookieLifetime], AdminOnly: false));
         services.Configure<RouteOptions>(options => options.ConstraintMap[CultureRouteConstraint.Name] = typeof(CultureRouteConstraint));
         services.Configure<RequestLocalizationOptions>(options =>
         {

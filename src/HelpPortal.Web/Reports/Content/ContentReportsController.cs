@@ -5,7 +5,6 @@ using HelpPortal.Web.Admin.Accounts;
 using HelpPortal.Web.Data;
 using HelpPortal.Web.Infrastructure;
 using HelpPortal.Web.Localization;
-using HelpPortal.Web.Reports.Survey;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -88,9 +87,9 @@ public sealed class ContentReportsController(PortalDbContext db, TimeProvider ti
 
     private (DateOnly From, DateOnly To) Range(string? from, string? to, List<string> errors)
     {
-        var filter = SurveyFilter.Parse(from, to, null, null, null, errors);
+        var range = DateRange.Parse(from, to, errors);
         var today = Today();
-        return errors.Count > 0 ? (today.AddDays(-29), today) : (filter.From ?? today.AddDays(-29), filter.To ?? today);
+        return errors.Count > 0 ? (today.AddDays(-29), today) : (range.From ?? today.AddDays(-29), range.To ?? today);
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

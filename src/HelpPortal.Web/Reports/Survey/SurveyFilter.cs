@@ -1,5 +1,6 @@
 using System.Globalization;
 using HelpPortal.Web.Data;
+using HelpPortal.Web.Infrastructure;
 using HelpPortal.Web.Localization;
 using HelpPortal.Web.Survey;
 using Microsoft.Data.Sqlite;
@@ -14,8 +15,6 @@ namespace HelpPortal.Web.Reports.Survey;
 /// </summary>
 public sealed record SurveyFilter(DateOnly? From, DateOnly? To, string? Culture, string? Article, string? Topic)
 {
-    public const string DateFormat = "yyyy-MM-dd";
-
     public const int MaxSearchLength = 200;
 
     /// <summary>Only responses with this answer to q1 (1–5).</summary>
@@ -28,12 +27,7 @@ public sealed record SurveyFilter(DateOnly? From, DateOnly? To, string? Culture,
     public static SurveyFilter Parse(
         string? from, string? to, string? culture, string? article, string? topic, List<string> errors, string? satisfaction = null, string? search = null)
     {
-        var fromDate = ParseDate(from, "from", errors);
-        var toDate = ParseDate(to, "to", errors);
-        if (fromDate > toDate)
-        {
-            errors.Add($"'from' ({from}) is after 'to' ({to}).");
-        }
+        var (fromDate, toDate) = DateRange.Parse(from, to, errors);
 
         culture = string.IsNullOrWhiteSpace(culture) ? null : culture;
         if (culture is not null && !PortalCultures.IsSupported(culture))
@@ -194,30 +188,14 @@ public sealed record SurveyFilter(DateOnly? From, DateOnly? To, string? Culture,
     /// <summary>The filter as query-string values, for links that keep it (export, paging, sorting).</summary>
     public Dictionary<string, string?> ToRouteValues() => new()
     {
-        ["from"] = From?.ToString(DateFormat, CultureInfo.InvariantCulture),
-        ["to"] = To?.ToString(DateFormat, CultureInfo.InvariantCulture),
+        ["from"] = From?.ToString(DateRange.DateFormat, CultureInfo.InvariantCulture),
+        ["to"] = To?.ToString(DateRange.DateFormat, CultureInfo.InvariantCulture),
         ["culture"] = Culture,
         ["article"] = Article,
         ["topic"] = Topic,
         ["satisfaction"] = Satisfaction?.ToString(CultureInfo.InvariantCulture),
         ["search"] = Search,
     };
-
-    private static DateOnly? ParseDate(string? text, string name, List<string> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors.Add($"'{name}' must be a date written as YYYY-MM-DD, not '{text}'.");
-        return null;
-    }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,4 +1,4 @@
-namespace HelpPortal.Web.Infrastructure;
+namespace HelpPortal.Web.Localization;
 
 /// <summary>
 /// Who runs this help centre: shown in the header and footer and written into the legal pages. Every deployment sets its
@@ -22,7 +22,7 @@ public sealed class OrganisationOptions
     /// <summary>The name in the given culture, falling back to English.</summary>
     public string NameIn(string culture)
         => Name.TryGetValue(culture, out var name) && !string.IsNullOrWhiteSpace(name) ? name
-            : Name.TryGetValue(Localization.PortalCultures.Default, out var english) ? english : "";
+            : Name.TryGetValue(PortalCultures.Default, out var english) ? english : "";
 
     /// <summary>
     /// True while a shipped placeholder is still in place: appsettings.json ships an @example.org address and names and
@@ -34,7 +34,7 @@ public sealed class OrganisationOptions
             || Address.Any(line => line.Contains('['));
 
     internal bool IsValid()
-        => !string.IsNullOrWhiteSpace(NameIn(Localization.PortalCultures.Default))
+        => !string.IsNullOrWhiteSpace(NameIn(PortalCultures.Default))
             && System.Net.Mail.MailAddress.TryCreate(ContactEmail, out var address) && address.Address == ContactEmail
             && (LogoPath is null || (!Path.IsPathRooted(LogoPath) && !LogoPath.Contains("..", StringComparison.Ordinal)));
 }
