@@ -5,6 +5,7 @@ using System.Security.Claims;
 using HelpPortal.Tests.Infrastructure;
 using HelpPortal.Tests.Survey;
 using HelpPortal.Web.Admin.Accounts;
+using HelpPortal.Web.Commands;
 using HelpPortal.Web.Data;
 using HelpPortal.Web.Feedback;
 using HelpPortal.Web.Search;

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using HelpPortal.Tests.Infrastructure;
 using HelpPortal.Web.Infrastructure;
-using HelpPortal.Web.Reports.Survey;
+using HelpPortal.Web.SurveyReports;
 using HelpPortal.Web.Survey;
 
 namespace HelpPortal.Tests.Admin;

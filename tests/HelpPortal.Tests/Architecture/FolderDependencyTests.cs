@@ -58,6 +58,21 @@ public sealed class FolderDependencyTests(ITestOutputHelper output)
         Assert.Contains("Survey", graph.Folders);
     }
 
+    [Fact]
+    public void No_two_types_of_the_portal_share_a_name()
+    {
+        var shared = typeof(PortalDbContext).Assembly.GetTypes()
+            .Where(t => t.Namespace?.StartsWith("HelpPortal.Web.", StringComparison.Ordinal) == true
+                && !Generated.Any(g => t.Namespace.StartsWith($"HelpPortal.Web.{g}", StringComparison.Ordinal))
+                && !t.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), inherit: false))
+            .GroupBy(t => t.Name)
+            .Where(g => g.Count() > 1)
+            .Select(g => string.Join(", ", g.Select(t => t.FullName)))
+            .ToList();
+
+        Assert.Empty(shared);
+    }
+
     /// <summary>
     /// ADR 0003's exception, as narrow as it can be: a DbContext of Data naming a type its model maps. Anything else in
     /// Data that names a feature's type is an arrow like any other.

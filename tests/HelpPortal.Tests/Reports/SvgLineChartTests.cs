@@ -1,4 +1,4 @@
-using HelpPortal.Web.Reports.Survey;
+using HelpPortal.Web.SurveyReports;
 
 namespace HelpPortal.Tests.Reports;
 

@@ -1,4 +1,4 @@
-using HelpPortal.Web.Reports.Survey;
+using HelpPortal.Web.SurveyReports;
 
 namespace HelpPortal.Tests.Reports;
 
@@ -12,9 +12,9 @@ public sealed class WilsonLowerBoundTests
     [InlineData(0, 5, 0.0)]
     [InlineData(100, 100, 0.9630)]
     public void The_lower_bound_matches_the_formula(int successes, int trials, double expected)
-        => Assert.Equal(expected, ArticleRow.WilsonLowerBound(successes, trials)!.Value, 4);
+        => Assert.Equal(expected, ArticleHealthRow.WilsonLowerBound(successes, trials)!.Value, 4);
 
     [Fact]
     public void An_article_without_votes_or_answers_has_no_score()
-        => Assert.Null(ArticleRow.WilsonLowerBound(0, 0));
+        => Assert.Null(ArticleHealthRow.WilsonLowerBound(0, 0));
 }

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace HelpPortal.Web.Reports.Content;
+namespace HelpPortal.Web.ContentReports;
 
 [method: SetsRequiredMembers]
 public sealed record FeedbackReportPage(AdminPageHeader Header, IReadOnlyList<FeedbackRow> Rows, FeedbackSort Sort) : AdminPage(Header);

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using HelpPortal.Web.Admin;
 
-namespace HelpPortal.Web.Reports.Survey;
+namespace HelpPortal.Web.SurveyReports;
 
 public sealed record FilterChoice(string Value, string Label);
 

@@ -4,7 +4,7 @@ using HelpPortal.Web.Infrastructure;
 using HelpPortal.Web.Survey;
 using Microsoft.EntityFrameworkCore;
 
-namespace HelpPortal.Web.Reports.Survey;
+namespace HelpPortal.Web.SurveyReports;
 
 /// <summary>The survey responses as CSV, for the admin download and for <c>survey export</c>: columns and header texts.</summary>
 public static class SurveyCsv

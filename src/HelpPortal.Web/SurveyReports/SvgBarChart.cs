@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HelpPortal.Web.Reports.Survey;
+namespace HelpPortal.Web.SurveyReports;
 
 /// <summary>One bar of an <see cref="SvgBarChart"/>, in the chart's own units: its label, the bar, and its value after it.</summary>
 public sealed record SvgBar(string Label, string Value, int TextY, int BarX, int BarY, double BarWidth, int BarHeight, double ValueX);

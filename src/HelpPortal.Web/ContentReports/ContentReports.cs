@@ -3,7 +3,7 @@ using HelpPortal.Web.Data;
 using HelpPortal.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
-namespace HelpPortal.Web.Reports.Content;
+namespace HelpPortal.Web.ContentReports;
 
 public sealed record FeedbackRow(string Key, string Culture, string Title, string Url, int Yes, int No, IReadOnlyDictionary<string, int> Reasons, int SurveyResponses)
 {

@@ -1,6 +1,8 @@
+using HelpPortal.Web.Data;
+using HelpPortal.Web.Survey;
 using Microsoft.EntityFrameworkCore;
 
-namespace HelpPortal.Web.Reports.Survey;
+namespace HelpPortal.Web.SurveyReports;
 
 /// <summary>One period's headline numbers, from one aggregate query and the one or two middle completion times.</summary>
 public sealed record PeriodFigures(int Responses, int Satisfied, int FoundAnswer, double? MedianSeconds)
@@ -25,7 +27,7 @@ public sealed record SurveyHeadline(PeriodFigures Current, PeriodFigures? Previo
 
     public const string FoundCode = "yes";
 
-    public static async Task<SurveyHeadline> BuildAsync(Data.PortalDbContext db, SurveyFilter filter, CancellationToken cancellationToken)
+    public static async Task<SurveyHeadline> BuildAsync(PortalDbContext db, SurveyFilter filter, CancellationToken cancellationToken)
     {
         var current = await FiguresAsync(filter.Apply(db), cancellationToken);
         if (filter.PreviousPeriod() is not { } previous)
@@ -37,7 +39,7 @@ public sealed record SurveyHeadline(PeriodFigures Current, PeriodFigures? Previo
     }
 
     /// <summary>Counts in the database (one GROUP BY over a constant); the median reads only the middle one or two rows.</summary>
-    public static async Task<PeriodFigures> FiguresAsync(IQueryable<HelpPortal.Web.Survey.SurveyResponse> responses, CancellationToken cancellationToken)
+    public static async Task<PeriodFigures> FiguresAsync(IQueryable<SurveyResponse> responses, CancellationToken cancellationToken)
     {
         var counts = await responses.AsNoTracking().GroupBy(r => 1)
             .Select(g => new { Count = g.Count(), Satisfied = g.Count(r => r.Satisfaction >= SatisfiedFrom), Found = g.Count(r => r.FoundAnswer == FoundCode) })
@@ -50,7 +52,7 @@ public sealed record SurveyHeadline(PeriodFigures Current, PeriodFigures? Previo
         return new PeriodFigures(counts.Count, counts.Satisfied, counts.Found, await MedianSecondsAsync(responses, counts.Count, cancellationToken));
     }
 
-    public static async Task<double?> MedianSecondsAsync(IQueryable<HelpPortal.Web.Survey.SurveyResponse> responses, int total, CancellationToken cancellationToken)
+    public static async Task<double?> MedianSecondsAsync(IQueryable<SurveyResponse> responses, int total, CancellationToken cancellationToken)
     {
         if (total == 0)
         {

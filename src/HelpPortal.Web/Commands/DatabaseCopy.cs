@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using HelpPortal.Web.Admin.Accounts;
 using HelpPortal.Web.Feedback;
 using HelpPortal.Web.Search;
+using HelpPortal.Web.Data;
 using HelpPortal.Web.Survey;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -14,7 +15,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
-namespace HelpPortal.Web.Data;
+namespace HelpPortal.Web.Commands;
 
 /// <summary>
 /// <c>database copy --to-provider Postgres --to CONNECTION</c>: moves what people left behind — survey answers, votes,

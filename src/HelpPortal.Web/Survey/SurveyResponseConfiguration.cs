@@ -1,8 +1,7 @@
-using HelpPortal.Web.Survey;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace HelpPortal.Web.Data;
+namespace HelpPortal.Web.Survey;
 
 internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<SurveyResponse>
 {

@@ -1,8 +1,7 @@
-using HelpPortal.Web.Admin.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace HelpPortal.Web.Data;
+namespace HelpPortal.Web.Admin.Accounts;
 
 internal sealed class UsedAuthenticatorCodeConfiguration : IEntityTypeConfiguration<UsedAuthenticatorCode>
 {

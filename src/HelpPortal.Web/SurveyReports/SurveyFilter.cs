@@ -1,12 +1,13 @@
 using System.Globalization;
 using HelpPortal.Web.Data;
+using HelpPortal.Web.Feedback;
 using HelpPortal.Web.Infrastructure;
 using HelpPortal.Web.Localization;
 using HelpPortal.Web.Survey;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace HelpPortal.Web.Reports.Survey;
+namespace HelpPortal.Web.SurveyReports;
 
 /// <summary>
 /// Which survey responses a report or an export covers: a date range (inclusive, UTC days), a language, a source
@@ -153,7 +154,7 @@ public sealed record SurveyFilter(DateOnly? From, DateOnly? To, string? Culture,
     /// The "Was this helpful?" votes the same filter covers, for the article-health table: cast in the range, on a
     /// page in the language, on the article or the topic's articles.
     /// </summary>
-    public IQueryable<Feedback.ArticleVote> ApplyToVotes(PortalDbContext db)
+    public IQueryable<ArticleVote> ApplyToVotes(PortalDbContext db)
     {
         var query = db.ArticleVotes.AsQueryable();
         if (Start is { } start)

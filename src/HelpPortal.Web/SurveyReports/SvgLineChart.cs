@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HelpPortal.Web.Reports.Survey;
+namespace HelpPortal.Web.SurveyReports;
 
 /// <summary>One value of a <see cref="LineChart"/>: where it sits on the x axis, the value, and how the table and the description write it.</summary>
 /// <param name="TooFew">Based on too few answers to mean much: drawn hollow, with dashed lines to it.</param>

@@ -1,9 +1,7 @@
-using HelpPortal.Web.Feedback;
-using HelpPortal.Web.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace HelpPortal.Web.Data;
+namespace HelpPortal.Web.Search;
 
 internal sealed class SearchMissConfiguration : IEntityTypeConfiguration<SearchMiss>
 {
@@ -15,17 +13,5 @@ internal sealed class SearchMissConfiguration : IEntityTypeConfiguration<SearchM
 
         // The daily cap counts one day's rows, the report reads a range of days, the purge deletes the oldest days.
         builder.HasIndex(m => m.Day);
-    }
-}
-
-internal sealed class ArticleVoteConfiguration : IEntityTypeConfiguration<ArticleVote>
-{
-    public void Configure(EntityTypeBuilder<ArticleVote> builder)
-    {
-        builder.Property(v => v.ArticleKey).HasMaxLength(100);
-        builder.Property(v => v.Culture).HasMaxLength(5);
-        builder.Property(v => v.VoterHash).HasMaxLength(64);
-        builder.Property(v => v.Reason).HasMaxLength(20);
-        builder.HasIndex(v => new { v.ArticleKey, v.VoterHash }).IsUnique();
     }
 }

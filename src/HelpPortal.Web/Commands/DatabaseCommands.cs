@@ -1,8 +1,9 @@
 using System.CommandLine;
+using HelpPortal.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace HelpPortal.Web.Data;
+namespace HelpPortal.Web.Commands;
 
 /// <summary>
 /// <c>database backup --out FILE</c>: a consistent copy of the SQLite database through SQLite's online backup API, safe

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace HelpPortal.Web.Reports.Survey;
+namespace HelpPortal.Web.SurveyReports;
 
 /// <summary>The survey dashboard, deleting a response, and the CSV export. Every action needs an admin with a second factor.</summary>
 [Route("{culture:culture}/admin")]

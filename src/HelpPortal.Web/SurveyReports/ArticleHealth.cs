@@ -1,4 +1,4 @@
-namespace HelpPortal.Web.Reports.Survey;
+namespace HelpPortal.Web.SurveyReports;
 
 /// <summary>A link to an article in one language.</summary>
 public sealed record ArticleLink(string Culture, string Url);
@@ -10,7 +10,7 @@ public sealed record ArticleLink(string Culture, string Url);
 /// <param name="Links">The article in each language it is published in.</param>
 /// <param name="Satisfied">Survey answers of 4 or 5 to q1.</param>
 /// <param name="Reasons">The reasons given after "No", by code, most given first.</param>
-public sealed record ArticleRow(
+public sealed record ArticleHealthRow(
     string Key, string Title, IReadOnlyList<ArticleLink> Links,
     int Responses, int Satisfied, double? AverageSatisfaction, int AnsweredNo,
     int Yes, int No, IReadOnlyList<KeyValuePair<string, int>> Reasons)

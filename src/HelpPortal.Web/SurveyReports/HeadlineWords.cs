@@ -2,7 +2,7 @@ using System.Globalization;
 using HelpPortal.Web.Localization;
 using Microsoft.Extensions.Localization;
 
-namespace HelpPortal.Web.Reports.Survey;
+namespace HelpPortal.Web.SurveyReports;
 
 /// <param name="Value">The figure itself, as the big number shows it.</param>
 /// <param name="Change">The comparison, read after the figure ("up 4 points on the previous 30 days"); null when there is none.</param>

@@ -5,7 +5,7 @@ using HelpPortal.Web.Infrastructure;
 using HelpPortal.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
-namespace HelpPortal.Web.Reports.Survey;
+namespace HelpPortal.Web.SurveyReports;
 
 /// <summary><c>survey export</c> and <c>survey purge</c>: the admin export for scheduled jobs, and the retention policy.</summary>
 public static partial class SurveyCommands

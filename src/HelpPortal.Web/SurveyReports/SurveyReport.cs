@@ -4,7 +4,7 @@ using HelpPortal.Web.Localization;
 using HelpPortal.Web.Survey;
 using Microsoft.EntityFrameworkCore;
 
-namespace HelpPortal.Web.Reports.Survey;
+namespace HelpPortal.Web.SurveyReports;
 
 /// <param name="Display">What the chart writes after the bar; by default the count and the share.</param>
 public sealed record Bar(string Label, int Count, double Share, string? Display = null);
@@ -32,7 +32,7 @@ public sealed record Comment(Guid Id, DateTimeOffset SubmittedAt, string Culture
 
 public enum ArticleSort
 {
-    /// <summary>Least healthy first: the lowest <see cref="ArticleRow.Score"/>.</summary>
+    /// <summary>Least healthy first: the lowest <see cref="ArticleHealthRow.Score"/>.</summary>
     Score,
     Satisfaction,
     ShareNo,
@@ -49,7 +49,7 @@ public sealed record SurveyReport(
     double? MedianCompletionSeconds,
     IReadOnlyList<QuestionSummary> Questions,
     IReadOnlyList<WeekPoint> Weeks,
-    IReadOnlyList<ArticleRow> Articles,
+    IReadOnlyList<ArticleHealthRow> Articles,
     IReadOnlyList<Comment> Comments,
     int CommentPages)
 {
@@ -98,7 +98,7 @@ public sealed record SurveyReport(
         {
             var survey = perArticle.GetValueOrDefault(key);
             var its = votesByArticle[key].ToList();
-            return new ArticleRow(
+            return new ArticleHealthRow(
                 key,
                 articleTitles.GetValueOrDefault(key)?.Title ?? key,
                 links.GetValueOrDefault(key) ?? [],

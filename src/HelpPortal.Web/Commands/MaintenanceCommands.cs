@@ -3,7 +3,7 @@ using HelpPortal.Web.Data;
 using HelpPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace HelpPortal.Web.Reports.Content;
+namespace HelpPortal.Web.Commands;
 
 /// <summary>
 /// <c>maintenance purge</c>: the retention policy for what anonymous visitors leave behind besides survey answers —
