@@ -1,5 +1,4 @@
 using System.Net;
-using HelpPortal.Tests.Infrastructure;
 using HelpPortal.Web.Catalogue;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Events;

@@ -1,6 +1,4 @@
 using System.Text;
-using HelpPortal.Tests.Admin;
-using HelpPortal.Tests.Infrastructure;
 using HelpPortal.Web.Infrastructure;
 using HelpPortal.Web.SurveyReports;
 using HelpPortal.Web.Survey;
