@@ -3,6 +3,7 @@ using HelpPortal.Web.Catalogue;
 using HelpPortal.Web.Commands;
 using HelpPortal.Web.Content;
 using HelpPortal.Web.Data;
+using HelpPortal.Web.Feedback;
 using HelpPortal.Web.Health;
 using HelpPortal.Web.Infrastructure;
 using HelpPortal.Web.Legal;
@@ -40,8 +41,8 @@ builder.Services.AddPortalForwardedHeaders();
 builder.Services.AddPortalRateLimiting();
 builder.Services.AddPortalDataProtection();
 
-// The features. Absolute links use the configured public origin, never a Host header an attacker chose.
-builder.Services.AddSurvey().AddAdminArea().AddSearch();
+// The features; absolute links use the configured public origin, never a Host header an attacker chose.
+builder.Services.AddSurvey().AddFeedback().AddAdminArea().AddSearch();
 builder.Services.AddPublicOrigin().AddOrganisation().AddLegalPages();
 
 // Catalogue pages come from ASP.NET Core's output cache; an import that changes the catalogue evicts them.

@@ -4,8 +4,7 @@ using System.CommandLine.Parsing;
 using HelpPortal.Web.Admin.Accounts;
 using HelpPortal.Web.Content;
 using HelpPortal.Web.Data;
-using HelpPortal.Web.Reports.Content;
-using HelpPortal.Web.Reports.Survey;
+using HelpPortal.Web.SurveyReports;
 
 namespace HelpPortal.Web.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HelpPortal.Web.Data;
 using HelpPortal.Web.Infrastructure;
+using HelpPortal.Web.Localization;
 using Microsoft.Extensions.Options;
 
 namespace HelpPortal.Web.Content;

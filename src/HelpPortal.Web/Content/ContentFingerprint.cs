@@ -13,9 +13,6 @@ namespace HelpPortal.Web.Content;
 /// </summary>
 internal static class ContentFingerprint
 {
-    /// <summary>Hex characters of a SHA-256.</summary>
-    public const int Length = 64;
-
     /// <summary>
     /// The build's module version id: a deterministic build of the same sources keeps it, any change of code gives a new
     /// one, so a deployment imports once with its own reader and renderer.

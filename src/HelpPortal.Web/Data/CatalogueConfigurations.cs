@@ -87,5 +87,5 @@ internal sealed class ContentPageConfiguration : IEntityTypeConfiguration<Conten
 internal sealed class ContentImportConfiguration : IEntityTypeConfiguration<ContentImport>
 {
     public void Configure(EntityTypeBuilder<ContentImport> builder)
-        => builder.Property(i => i.Fingerprint).HasMaxLength(Content.ContentFingerprint.Length);
+        => builder.Property(i => i.Fingerprint).HasMaxLength(ContentImport.FingerprintLength);
 }

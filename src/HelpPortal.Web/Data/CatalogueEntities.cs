@@ -123,6 +123,9 @@ public sealed class ContentPage
 /// <summary>One run of the content importer, kept for /healthz and operators.</summary>
 public sealed class ContentImport
 {
+    /// <summary>Hex characters of a SHA-256: the length of <see cref="Fingerprint"/>.</summary>
+    public const int FingerprintLength = 64;
+
     public int Id { get; set; }
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset FinishedAt { get; set; }
@@ -134,7 +137,7 @@ public sealed class ContentImport
     public int Warnings { get; set; }
 
     /// <summary>
-    /// The content folder this run read and the build that read it (<see cref="Content.ContentFingerprint"/>); a start
+    /// The content folder this run read and the build that read it (<c>Content/ContentFingerprint.cs</c>); a start
     /// whose folder and build give the same value has nothing to import. Null for runs before it was recorded.
     /// </summary>
     public string? Fingerprint { get; set; }

@@ -26,11 +26,6 @@ public sealed record FeedbackThanksPage : PortalPage
 [Route("{culture:culture}/feedback")]
 public sealed class FeedbackController(PortalDbContext db, TimeProvider time, IStringLocalizer<SharedResource> text) : Controller
 {
-    public const string VoterCookie = "hp_voter";
-
-    /// <summary>How long a browser keeps its voter id (the cookie list on the cookies page states it from here).</summary>
-    public static readonly TimeSpan VoterCookieLifetime = TimeSpan.FromDays(365);
-
     // The stored form of VotedAt, as the model's convention stores every DateTimeOffset.
     private static readonly DateTimeOffsetToUtcTicksConverter TicksConverter = new();
 
@@ -105,11 +100,11 @@ public sealed class FeedbackController(PortalDbContext db, TimeProvider time, IS
     /// <summary>A random, meaningless id in a cookie; only its hash is stored, so a vote cannot be traced to anything.</summary>
     private string VoterHash()
     {
-        var id = Request.Cookies[VoterCookie];
+        var id = Request.Cookies[FeedbackExtensions.VoterCookie];
         if (id is null || id.Length is < 16 or > 64)
         {
             id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-            Response.Cookies.Append(VoterCookie, id, PortalCookies.Essential(Request, VoterCookieLifetime));
+            Response.Cookies.Append(FeedbackExtensions.VoterCookie, id, PortalCookies.Essential(Request, FeedbackExtensions.VoterCookieLifetime));
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)));

@@ -32,6 +32,7 @@ public static class DataProtectionSetup
         // What PersistKeysToFileSystem does, with the folder taken from the bound settings and resolved like the others.
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<DataProtectionSettings>, PortalPaths, ILoggerFactory>((keys, settings, paths, loggers) =>
             keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(paths.Resolve(settings.Value.KeysPath)), loggers));
+        services.AddSingleton(new PortalCookie(AntiforgeryCookieName, "Cookies.Purpose.Antiforgery", [], AdminOnly: false));
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = AntiforgeryCookieName;

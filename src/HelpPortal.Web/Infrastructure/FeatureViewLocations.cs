@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc.Razor;
 namespace HelpPortal.Web.Infrastructure;
 
 /// <summary>
-/// Finds a controller's views in its feature folder: a controller in the namespace of Reports/Survey/ finds them in
-/// /Reports/Survey/Views/.
+/// Finds a controller's views in its feature folder: a controller in the namespace of Admin/Accounts/ finds them in
+/// /Admin/Accounts/Views/.
 /// A feature can then hold several controllers, and a feature stays one folder to read.
 /// </summary>
 internal sealed class FeatureViewLocations : IViewLocationExpander

@@ -1,7 +1,6 @@
 using HelpPortal.Web.Catalogue;
 using HelpPortal.Web.Content;
 using HelpPortal.Web.Data;
-using HelpPortal.Web.Infrastructure;
 using HelpPortal.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;

@@ -1,5 +1,6 @@
 using HelpPortal.Web.Catalogue;
 using HelpPortal.Web.Content;
+using HelpPortal.Web.Infrastructure;
 using HelpPortal.Web.Localization;
 
 namespace HelpPortal.Web.Legal;

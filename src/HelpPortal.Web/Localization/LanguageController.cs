@@ -10,9 +10,6 @@ namespace HelpPortal.Web.Localization;
 /// </summary>
 public sealed class LanguageController : Controller
 {
-    /// <summary>How long the language choice is remembered (the cookies page states it from here).</summary>
-    public static readonly TimeSpan CookieLifetime = TimeSpan.FromDays(365);
-
     [HttpGet("/")]
     public IActionResult Root()
     {
@@ -29,7 +26,7 @@ public sealed class LanguageController : Controller
         Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            PortalCookies.Essential(Request, CookieLifetime));
+            PortalCookies.Essential(Request, LocalizationExtensions.LanguageCookieLifetime));
         Response.Headers.CacheControl = "no-store";
 
         // Only a page of the chosen language on this site: anything else (another host, //evil) goes to that language's home.

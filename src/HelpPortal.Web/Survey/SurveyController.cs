@@ -28,9 +28,6 @@ public sealed class SurveyController(
     /// <summary>The largest survey POST accepted (a full honest form is about 10 KB even with 1,000 encoded Latvian letters).</summary>
     public const int MaxRequestBodyBytes = 32 * 1024;
 
-    /// <summary>How long the prompt stays hidden after the survey was answered (the cookies page states it from here).</summary>
-    public static readonly TimeSpan CompletedPromptLifetime = TimeSpan.FromDays(5 * 365);
-
     private IDataProtector StartedStamp => dataProtection.CreateProtector("HelpPortal.Survey.Started");
 
     [HttpGet("")]
@@ -107,7 +104,7 @@ public sealed class SurveyController(
         }
 
         // A bot that filled the honeypot gets the same answer as a person, so it learns nothing.
-        SurveyPrompt.Remember(Response, SurveyPrompt.Completed, CompletedPromptLifetime);
+        SurveyPrompt.Remember(Response, SurveyPrompt.Completed, SurveyExtensions.CompletedPromptLifetime);
         return this.SeeOther(PortalUrls.SurveyThanks(culture, source));
     }
 

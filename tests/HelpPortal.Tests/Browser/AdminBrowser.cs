@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using HelpPortal.Tests.Admin;
 using Microsoft.Playwright;
 using OtpNet;
 

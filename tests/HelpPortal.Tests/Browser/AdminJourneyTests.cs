@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using HelpPortal.Tests.Admin;
 using Microsoft.Playwright;
 using OtpNet;
 

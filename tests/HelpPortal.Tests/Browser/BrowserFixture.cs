@@ -1,4 +1,3 @@
-using HelpPortal.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace HelpPortal.Tests.Browser;

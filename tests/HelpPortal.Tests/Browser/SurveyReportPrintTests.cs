@@ -1,4 +1,3 @@
-using HelpPortal.Tests.Admin;
 using HelpPortal.Web.Feedback;
 using Microsoft.Playwright;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using HelpPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelpPortal.Tests.Catalogue;

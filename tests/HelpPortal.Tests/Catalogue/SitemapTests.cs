@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using HelpPortal.Tests.Infrastructure;
 
 namespace HelpPortal.Tests.Catalogue;
 

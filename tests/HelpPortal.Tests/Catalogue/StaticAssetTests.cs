@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using HelpPortal.Tests.Infrastructure;
 
 namespace HelpPortal.Tests.Catalogue;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using HelpPortal.Tests.Infrastructure;
 
 namespace HelpPortal.Tests.Catalogue;
 

@@ -1,4 +1,3 @@
-using HelpPortal.Tests.Infrastructure;
 using HelpPortal.Web.Commands;
 
 namespace HelpPortal.Tests.Commands;

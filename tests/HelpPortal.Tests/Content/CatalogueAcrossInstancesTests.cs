@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using HelpPortal.Tests.Infrastructure;
 using HelpPortal.Web.Content;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using HelpPortal.Tests.Infrastructure;
 using HelpPortal.Tests.Survey;
 
 namespace HelpPortal.Tests.Content;

@@ -1,5 +1,5 @@
-using HelpPortal.Tests.Infrastructure;
 using HelpPortal.Web.Content;
+using HelpPortal.Web.Data;
 
 namespace HelpPortal.Tests.Content;
 
@@ -16,7 +16,7 @@ public sealed class ContentFingerprintTests : IDisposable
         File.SetLastWriteTimeUtc(_content.PathOf(Article), DateTime.UtcNow.AddDays(1));
 
         Assert.NotNull(before);
-        Assert.Equal(ContentFingerprint.Length, before.Length);
+        Assert.Equal(ContentImport.FingerprintLength, before.Length);
         Assert.Equal(before, ContentFingerprint.Compute(_content.Folder));
     }
 

@@ -1,4 +1,3 @@
-using HelpPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelpPortal.Tests.Content;

@@ -1,6 +1,5 @@
 using System.Text;
 using CsCheck;
-using HelpPortal.Tests.Infrastructure;
 using HelpPortal.Web.Content;
 
 namespace HelpPortal.Tests.Content;

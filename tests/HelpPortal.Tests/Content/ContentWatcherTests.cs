@@ -1,4 +1,3 @@
-using HelpPortal.Tests.Infrastructure;
 
 namespace HelpPortal.Tests.Content;
 

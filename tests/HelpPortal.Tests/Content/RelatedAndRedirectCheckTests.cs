@@ -1,4 +1,3 @@
-using HelpPortal.Tests.Infrastructure;
 using HelpPortal.Web.Content;
 
 namespace HelpPortal.Tests.Content;

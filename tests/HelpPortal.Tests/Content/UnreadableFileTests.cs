@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using HelpPortal.Tests.Infrastructure;
 using HelpPortal.Web.Content;
 
 namespace HelpPortal.Tests.Content;

@@ -1,4 +1,3 @@
-using HelpPortal.Tests.Infrastructure;
 using HelpPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

@@ -1,5 +1,4 @@
 using System.Text;
-using HelpPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
 using Serilog.Events;

@@ -1,5 +1,4 @@
 using System.Net;
-using HelpPortal.Tests.Infrastructure;
 using HelpPortal.Web.Feedback;
 using Microsoft.EntityFrameworkCore;
 

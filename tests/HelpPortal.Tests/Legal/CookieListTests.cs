@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using HelpPortal.Tests.Admin;
-using HelpPortal.Tests.Infrastructure;
-using HelpPortal.Tests.Survey;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using HelpPortal.Tests.Infrastructure;
-using HelpPortal.Tests.Survey;
 
 namespace HelpPortal.Tests.Localization;
 

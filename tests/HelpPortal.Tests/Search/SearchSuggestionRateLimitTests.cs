@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using HelpPortal.Tests.Infrastructure;
 
 namespace HelpPortal.Tests.Search;
 

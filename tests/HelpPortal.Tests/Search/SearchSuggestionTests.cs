@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using HelpPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelpPortal.Tests.Search;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using HelpPortal.Tests.Infrastructure;
 using HelpPortal.Web.Search;
 using Microsoft.EntityFrameworkCore;
 

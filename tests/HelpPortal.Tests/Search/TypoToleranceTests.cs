@@ -1,6 +1,5 @@
 using System.Net;
 using AngleSharp.Dom;
-using HelpPortal.Tests.Infrastructure;
 
 namespace HelpPortal.Tests.Search;
 

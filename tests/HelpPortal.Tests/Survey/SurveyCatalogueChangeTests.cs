@@ -1,5 +1,4 @@
 using System.Net;
-using HelpPortal.Tests.Infrastructure;
 using HelpPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;

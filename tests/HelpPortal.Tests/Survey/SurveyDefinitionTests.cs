@@ -1,8 +1,6 @@
 using System.Text;
-using HelpPortal.Tests.Admin;
-using HelpPortal.Tests.Infrastructure;
 using HelpPortal.Web.Infrastructure;
-using HelpPortal.Web.Reports.Survey;
+using HelpPortal.Web.SurveyReports;
 using HelpPortal.Web.Survey;
 using Microsoft.EntityFrameworkCore;
 

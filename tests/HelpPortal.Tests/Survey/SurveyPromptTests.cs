@@ -1,5 +1,4 @@
 using System.Net;
-using HelpPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelpPortal.Tests.Survey;

@@ -1,7 +1,5 @@
 using System.Data.Common;
 using System.Threading.Channels;
-using HelpPortal.Tests.Admin;
-using HelpPortal.Tests.Infrastructure;
 using HelpPortal.Web.Survey;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

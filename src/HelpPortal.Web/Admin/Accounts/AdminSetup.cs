@@ -1,4 +1,5 @@
 using HelpPortal.Web.Data;
+using HelpPortal.Web.Infrastructure;
 using HelpPortal.Web.Localization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -31,6 +32,8 @@ public static class AdminSetup
     public static IServiceCollection AddAdminArea(this IServiceCollection services)
     {
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateOnStart();
+        services.AddSingleton(new PortalCookie(TwoFactorCookieName, "Cookies.Purpose.AdminTwoFactor", [], AdminOnly: true, TwoFactorStepLifetime.TotalMinutes));
+        services.AddSingleton(new PortalCookie(CookieName, "Cookies.Purpose.Admin", [], AdminOnly: true, SessionIdleLifetime.TotalHours));
 
         services.AddIdentity<AdminUser, IdentityRole>(options =>
             {
