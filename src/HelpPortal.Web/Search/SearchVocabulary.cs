@@ -18,7 +18,7 @@ public sealed class SearchVocabulary : IDisposable
     private readonly CatalogueVersion _catalogue;
     private readonly IDisposable _readingSynonymsOnChange;
     private readonly Lock _reading = new();
-    private readonly Dictionary<string, Reading> _spelling = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SpellingReading> _spelling = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Synonyms> _synonyms = new(StringComparer.Ordinal);
     private string? _contentFolder;
 
@@ -44,7 +44,7 @@ public sealed class SearchVocabulary : IDisposable
         {
             if (!_spelling.TryGetValue(culture, out var reading) || reading.Version != version || reading.Terms.IsFaulted || reading.Terms.IsCanceled)
             {
-                _spelling[culture] = reading = new Reading(Task.Run(() => ReadAsync(culture)), version);
+                _spelling[culture] = reading = new SpellingReading(Task.Run(() => ReadAsync(culture)), version);
             }
 
             return reading.Terms;
@@ -79,5 +79,5 @@ public sealed class SearchVocabulary : IDisposable
         return new SpellingIndex(await SearchIndex.TermsAsync(db, culture, CancellationToken.None));
     }
 
-    private sealed record Reading(Task<SpellingIndex> Terms, int Version);
+    private sealed record SpellingReading(Task<SpellingIndex> Terms, int Version);
 }
