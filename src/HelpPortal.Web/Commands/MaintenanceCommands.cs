@@ -1,14 +1,17 @@
 using System.CommandLine;
 using HelpPortal.Web.Data;
+using HelpPortal.Web.Feedback;
 using HelpPortal.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
+using HelpPortal.Web.Search;
 
 namespace HelpPortal.Web.Commands;
 
 /// <summary>
 /// <c>maintenance purge</c>: the retention policy for what anonymous visitors leave behind besides survey answers —
-/// search misses and "Was this helpful?" votes. Survey answers have their own command (<c>survey purge</c>), so that
-/// a shorter period for the one never deletes the other by accident.
+/// search misses and "Was this helpful?" votes, each deleted by its own feature's rule (<see cref="SearchMissLog"/>,
+/// <see cref="VoteRetention"/>); this command runs both with one cutoff. Survey answers have their own command
+/// (<c>survey purge</c>, in the survey's folder), so that a shorter period for the one never deletes the
+/// other by accident.
 /// </summary>
 public static partial class MaintenanceCommands
 {
@@ -26,10 +29,9 @@ public static partial class MaintenanceCommands
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var cutoff = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-days);
 
-        // A miss row counts a whole day: it goes once all of its day is older than the cutoff, never half-way through.
+        var misses = await SearchMissLog.DeleteDaysBeforeAsync(db, cutoff);
+        var votes = await VoteRetention.DeleteCastBeforeAsync(db, cutoff);
         var cutoffDay = DateOnly.FromDateTime(cutoff.UtcDateTime);
-        var misses = await db.SearchMisses.Where(m => m.Day < cutoffDay).ExecuteDeleteAsync();
-        var votes = await db.ArticleVotes.Where(v => v.VotedAt < cutoff).ExecuteDeleteAsync();
 
         LogPurged(scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MaintenanceCommands)), misses, votes, cutoff);
         output.WriteLine($"{misses} search-miss rows (days before {cutoffDay:yyyy-MM-dd}) deleted.");

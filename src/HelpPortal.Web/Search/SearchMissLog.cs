@@ -18,6 +18,16 @@ public sealed partial class SearchMissLog(PortalDbContext db, TimeProvider time,
     // The day (DayNumber) for which this process last warned that the cap was reached: one warning a day, not one a miss.
     private static int _cappedDayWarned = -1;
 
+    /// <summary>
+    /// The retention policy of the log (<c>maintenance purge</c>): a row counts a whole day, so it goes once all of its
+    /// day is before <paramref name="cutoff"/>, never half-way through.
+    /// </summary>
+    public static Task<int> DeleteDaysBeforeAsync(PortalDbContext db, DateTimeOffset cutoff)
+    {
+        var cutoffDay = DateOnly.FromDateTime(cutoff.UtcDateTime);
+        return db.SearchMisses.Where(m => m.Day < cutoffDay).ExecuteDeleteAsync();
+    }
+
     public async Task CountAsync(string culture, string query, CancellationToken cancellationToken)
     {
         var normalized = Normalize(query);

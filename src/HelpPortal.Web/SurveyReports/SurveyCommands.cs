@@ -3,11 +3,11 @@ using System.CommandLine.Parsing;
 using HelpPortal.Web.Data;
 using HelpPortal.Web.Infrastructure;
 using HelpPortal.Web.Localization;
-using Microsoft.EntityFrameworkCore;
+using HelpPortal.Web.Survey;
 
 namespace HelpPortal.Web.SurveyReports;
 
-/// <summary><c>survey export</c> and <c>survey purge</c>: the admin export for scheduled jobs, and the retention policy.</summary>
+/// <summary><c>survey export</c>, the admin export for scheduled jobs; <c>survey purge</c> is the survey's own (<see cref="SurveyRetention"/>).</summary>
 public static partial class SurveyCommands
 {
     public static Command Create(IServiceProvider services)
@@ -27,11 +27,7 @@ public static partial class SurveyCommands
         });
         exportCommand.SetAction(parse => ExportAsync(services, parse, export));
 
-        var olderThan = CommandLineOptions.OlderThanDays("Delete the responses submitted more than DAYS days ago.");
-        var purge = new Command("purge", "Delete old survey responses (the retention policy).") { olderThan };
-        purge.SetAction(parse => PurgeAsync(services, parse.GetValue(olderThan), parse.InvocationConfiguration.Output));
-
-        return new Command("survey", "The satisfaction survey's responses.") { exportCommand, purge };
+        return new Command("survey", "The satisfaction survey's responses.") { exportCommand, SurveyRetention.PurgeCommand(services) };
     }
 
     private static async Task<int> ExportAsync(IServiceProvider services, ParseResult parse, ExportOptions export)
@@ -66,23 +62,10 @@ public static partial class SurveyCommands
         return 0;
     }
 
-    private static async Task<int> PurgeAsync(IServiceProvider services, int days, TextWriter output)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var cutoff = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-days);
-        var deleted = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().SurveyResponses.Where(r => r.SubmittedAt < cutoff).ExecuteDeleteAsync();
-        LogPurged(Logger(scope), deleted, cutoff);
-        output.WriteLine($"{deleted} responses submitted before {cutoff:yyyy-MM-dd HH:mm} UTC deleted.");
-        return 0;
-    }
-
     private static ILogger Logger(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SurveyCommands));
 
     [LoggerMessage(LogLevel.Information, "Survey export from the command line: {Rows} responses to {Path}")]
     private static partial void LogExported(ILogger logger, int rows, string path);
-
-    [LoggerMessage(LogLevel.Information, "Survey purge: {Deleted} responses submitted before {Cutoff} deleted")]
-    private static partial void LogPurged(ILogger logger, int deleted, DateTimeOffset cutoff);
 
     /// <summary><c>survey export</c>'s options: the report's filter, and how the CSV is written.</summary>
     private sealed class ExportOptions
