@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text.Unicode;
 using CsvHelper;
 
 namespace HelpPortal.Web.Infrastructure;
@@ -142,8 +143,8 @@ public static class CsvExport
 
 /// <summary>
 /// A CSV file being written by <see cref="CsvExport"/>'s rules, a field at a time and without an object per row or cell:
-/// numbers, dates and ids are formatted into a reused buffer and written by the same rules as text, into CsvHelper's
-/// low-level writer's own buffer, which goes to the output whenever it is nearly full.
+/// numbers, dates and ids are formatted as UTF-8 into a reused buffer and written by the same rules as text, into
+/// CsvHelper's low-level writer's own buffer, which goes to the output whenever it is nearly full.
 /// </summary>
 public sealed class CsvExportWriter : IAsyncDisposable
 {
@@ -153,9 +154,13 @@ public sealed class CsvExportWriter : IAsyncDisposable
     /// </summary>
     private static readonly SearchValues<char> QuoteWhenPresent = SearchValues.Create(",;\t\r\n\"");
 
+    /// <summary>The bytes of UTF-8 text that <see cref="CsvExport.Neutralize(string)"/> or the quoting rule look at (all ASCII).</summary>
+    private static readonly SearchValues<byte> Utf8NeedsARule = SearchValues.Create(",;\t\r\n\""u8);
+
     private readonly CsvWriter _csv;
     private char[]? _marked;
-    private char[] _formatted = new char[64];
+    private char[] _utf16 = new char[256];
+    private byte[] _formatted = new byte[64];
 
     private CsvExportWriter(CsvWriter csv) => _csv = csv;
 
@@ -179,17 +184,53 @@ public sealed class CsvExportWriter : IAsyncDisposable
         _csv.WriteField(text, text.ContainsAny(QuoteWhenPresent) ? CsvQuoting.Always : CsvQuoting.WhenNeeded);
     }
 
-    /// <summary>A value written as the text it formats to (invariant culture), by the same rules as any text.</summary>
+    /// <summary>
+    /// A text given as UTF-8 (as SQLite holds it). When nothing in it needs a rule — no separator, quote, tab, CR or LF,
+    /// nothing formula-like at its start, and valid UTF-8 — its bytes go into the file as they are, which is what
+    /// almost every value of an export is; otherwise it is written as <see cref="WriteText(ReadOnlySpan{char})"/>
+    /// writes it. The file's bytes are the same either way.
+    /// </summary>
+    public void WriteText(ReadOnlySpan<byte> utf8)
+    {
+        if (!utf8.ContainsAny(Utf8NeedsARule) && !StartsLikeAFormula(utf8) && Utf8.IsValid(utf8))
+        {
+            _csv.WriteField(utf8);
+            return;
+        }
+
+        // UTF-16 never needs more units than UTF-8 has bytes.
+        if (_utf16.Length < utf8.Length)
+        {
+            _utf16 = new char[Math.Max(utf8.Length, _utf16.Length * 2)];
+        }
+
+        Utf8.ToUtf16(utf8, _utf16, out _, out var length);
+        WriteText(_utf16.AsSpan(0, length));
+    }
+
+    /// <summary>A value written as the UTF-8 text it formats to (invariant culture), by the same rules as any text.</summary>
     public void Write<T>(T value, ReadOnlySpan<char> format = default)
-        where T : ISpanFormattable
+        where T : IUtf8SpanFormattable
     {
         int length;
         while (!value.TryFormat(_formatted, out length, format, CultureInfo.InvariantCulture))
         {
-            _formatted = new char[_formatted.Length * 2];
+            _formatted = new byte[_formatted.Length * 2];
         }
 
         WriteText(_formatted.AsSpan(0, length));
+    }
+
+    /// <summary>Whether UTF-8 text with no separator, quote, tab, CR or LF starts, past its spaces, like a formula.</summary>
+    private static bool StartsLikeAFormula(ReadOnlySpan<byte> utf8)
+    {
+        var i = 0;
+        while (i < utf8.Length && utf8[i] == (byte)' ')
+        {
+            i++;
+        }
+
+        return i < utf8.Length && utf8[i] is (byte)'=' or (byte)'+' or (byte)'-' or (byte)'@';
     }
 
     /// <summary>Ends the record; the buffer goes to the output when it is nearly full.</summary>

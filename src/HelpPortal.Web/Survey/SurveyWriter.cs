@@ -13,8 +13,6 @@ namespace HelpPortal.Web.Survey;
 public sealed partial class SurveyWriter(IServiceScopeFactory scopes, IOptions<SurveyOptions> options, ILogger<SurveyWriter> logger)
     : BackgroundService
 {
-    private SurveyResponseInsert? _insert;
-
     private readonly Channel<PendingAnswer> _queue = Channel.CreateBounded<PendingAnswer>(
         new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
@@ -90,8 +88,8 @@ public sealed partial class SurveyWriter(IServiceScopeFactory scopes, IOptions<S
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        _insert ??= new SurveyResponseInsert(db);
-        await _insert.ExecuteAsync(db, responses, CancellationToken.None);
+        db.SurveyResponses.AddRange(responses);
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     [LoggerMessage(LogLevel.Warning, "Committing {Count} survey answers together failed; retrying them one by one")]

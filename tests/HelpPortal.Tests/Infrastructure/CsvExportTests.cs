@@ -61,6 +61,26 @@ public sealed class CsvExportTests
         Assert.Equal("2026-10-01T08:00:00Z\r\n", await WriteOneFieldAsync(csv => csv.Write(new DateTime(2026, 10, 1, 8, 0, 0, DateTimeKind.Utc), "yyyy-MM-dd'T'HH:mm:ss'Z'")));
     }
 
+    [Theory]
+    [InlineData(',')]
+    [InlineData(';')]
+    public void Any_text_written_from_its_utf8_bytes_gives_the_same_file_as_written_from_its_characters(char delimiter)
+    {
+        // Two alphabets: one full of what the rules act on, one of plain words (the bytes written as they are).
+        Gen.OneOf(Gen.String[Alphabet], Gen.String["ab āž 1.?"]).Sample(
+            text => Assert.Equal(
+                WriteOneField(csv => csv.WriteText(text), delimiter),
+                WriteOneField(csv => csv.WriteText(Encoding.UTF8.GetBytes(text).AsSpan()), delimiter)),
+            iter: 20_000,
+            threads: 1);
+    }
+
+    [Fact]
+    public async Task Bytes_that_are_not_utf8_are_written_with_the_replacement_character_as_before()
+    {
+        Assert.Equal("a\uFFFD\r\n", await WriteOneFieldAsync(csv => csv.WriteText([(byte)'a', 0xFF])));
+    }
+
     /// <summary>The rule as the export promises it: a piece begins the text and after each , ; tab CR LF.</summary>
     private static string MarkedPieces(string text)
     {
@@ -86,6 +106,9 @@ public sealed class CsvExportTests
 
         return result.ToString();
     }
+
+    private static string WriteOneField(Action<CsvExportWriter> write, char delimiter)
+        => WriteOneFieldAsync(write, delimiter).GetAwaiter().GetResult();
 
     private static async Task<string> WriteOneFieldAsync(Action<CsvExportWriter> write, char delimiter = ',')
     {

@@ -36,7 +36,8 @@ public abstract class SurveyWriterTests(TestDatabase database) : IDisposable
             saves = [Writer.SaveAsync(good[0], default), Writer.SaveAsync(good[1], default), Writer.SaveAsync(duplicate, default), Writer.SaveAsync(good[2], default)];
         }
 
-        await Assert.ThrowsAnyAsync<DbException>(() => saves[2]);
+        var refused = await Assert.ThrowsAsync<DbUpdateException>(() => saves[2]);
+        Assert.IsAssignableFrom<DbException>(refused.InnerException);
         await Task.WhenAll(saves[0], saves[1], saves[3]);
         Assert.Equal(
             [duplicate.Id, .. good.Select(r => r.Id)],
@@ -84,20 +85,6 @@ public abstract class SurveyWriterTests(TestDatabase database) : IDisposable
     }
 
     [DatabaseFact]
-    public async Task The_writer_stores_every_value_exactly_as_SaveChanges_stores_it()
-    {
-        var answer = StoredResponses.Make(At, q5: "Ļoti \"labi\", paldies!\r\n=SUM(A1)");
-        await _factory.SeedAsync(answer);
-        var savedByEf = await StoredRowsAsync();
-        await _factory.WithDbAsync(db => db.SurveyResponses.ExecuteDeleteAsync());
-
-        await Writer.SaveAsync(answer, default);
-
-        var savedByWriter = Assert.Single(await StoredRowsAsync());
-        Assert.Equal(Assert.Single(savedByEf), savedByWriter);
-    }
-
-    [DatabaseFact]
     public void The_server_is_stopped_before_the_survey_writer_so_no_answer_arrives_while_it_drains()
     {
         // The host stops hosted services in the reverse of their order here.
@@ -134,23 +121,6 @@ public abstract class SurveyWriterTests(TestDatabase database) : IDisposable
         }
 
         return ids;
-    }
-
-    /// <summary>Each stored row as its columns' raw values, read past the portal and past EF's value converters.</summary>
-    private async Task<List<(string Column, Type Type, object Value)[]>> StoredRowsAsync()
-    {
-        await using var connection = ConnectPastThePortal(_factory);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """SELECT * FROM "SurveyResponses" """;
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<(string, Type, object)[]>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => (reader.GetName(i), reader.GetFieldType(i), reader.GetValue(i)))]);
-        }
-
-        return rows;
     }
 
     /// <summary>Holds the writers' lock on the portal's database until disposed; the portal's writers wait for it.</summary>
