@@ -17,26 +17,23 @@ public static partial class MaintenanceCommands
 {
     public static Command Create(IServiceProvider services)
     {
-        var olderThan = CommandLineOptions.OlderThanDays("Delete the search misses of days and the votes from more than DAYS days ago.");
-        var purge = new Command("purge", "Delete old search misses and \"Was this helpful?\" votes (the retention policy).") { olderThan };
-        purge.SetAction(parse => PurgeAsync(services, parse.GetValue(olderThan), parse.InvocationConfiguration.Output));
+        var purge = CommandLineOptions.PurgeCommand(
+            services,
+            "Delete old search misses and \"Was this helpful?\" votes (the retention policy).",
+            "Delete the search misses of days and the votes from more than DAYS days ago.",
+            PurgeAsync);
         return new Command("maintenance", "Upkeep of what visitors leave behind.") { purge };
     }
 
-    private static async Task<int> PurgeAsync(IServiceProvider services, int days, TextWriter output)
+    private static async Task PurgeAsync(IServiceProvider services, DateTimeOffset cutoff, TextWriter output)
     {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var cutoff = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-days);
-
+        var db = services.GetRequiredService<PortalDbContext>();
         var misses = await SearchMissLog.DeleteDaysBeforeAsync(db, cutoff);
         var votes = await VoteRetention.DeleteCastBeforeAsync(db, cutoff);
-        var cutoffDay = DateOnly.FromDateTime(cutoff.UtcDateTime);
 
-        LogPurged(scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MaintenanceCommands)), misses, votes, cutoff);
-        output.WriteLine($"{misses} search-miss rows (days before {cutoffDay:yyyy-MM-dd}) deleted.");
+        LogPurged(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MaintenanceCommands)), misses, votes, cutoff);
+        output.WriteLine($"{misses} search-miss rows (days before {DateOnly.FromDateTime(cutoff.UtcDateTime):yyyy-MM-dd}) deleted.");
         output.WriteLine($"{votes} \"Was this helpful?\" votes cast before {cutoff:yyyy-MM-dd HH:mm} UTC deleted.");
-        return 0;
     }
 
     [LoggerMessage(LogLevel.Information, "Maintenance purge: {Misses} search-miss rows and {Votes} votes from before {Cutoff} deleted")]

@@ -27,4 +27,23 @@ public static class CommandLineOptions
             return 0;
         },
     };
+
+    /// <summary>
+    /// A retention verb, <c>purge --older-than DAYS</c>: <paramref name="purge"/> runs in a scope of its own with the
+    /// cutoff the portal's clock gives, and writes what it deleted to the command's output.
+    /// </summary>
+    public static Command PurgeCommand(
+        IServiceProvider services, string description, string olderThanDescription, Func<IServiceProvider, DateTimeOffset, TextWriter, Task> purge)
+    {
+        var olderThan = OlderThanDays(olderThanDescription);
+        var command = new Command("purge", description) { olderThan };
+        command.SetAction(async parse =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            var cutoff = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-parse.GetValue(olderThan));
+            await purge(scope.ServiceProvider, cutoff, parse.InvocationConfiguration.Output);
+            return 0;
+        });
+        return command;
+    }
 }

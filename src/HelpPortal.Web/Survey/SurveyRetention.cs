@@ -9,21 +9,17 @@ namespace HelpPortal.Web.Survey;
 public static partial class SurveyRetention
 {
     public static Command PurgeCommand(IServiceProvider services)
-    {
-        var olderThan = CommandLineOptions.OlderThanDays("Delete the responses submitted more than DAYS days ago.");
-        var purge = new Command("purge", "Delete old survey responses (the retention policy).") { olderThan };
-        purge.SetAction(parse => PurgeAsync(services, parse.GetValue(olderThan), parse.InvocationConfiguration.Output));
-        return purge;
-    }
+        => CommandLineOptions.PurgeCommand(
+            services,
+            "Delete old survey responses (the retention policy).",
+            "Delete the responses submitted more than DAYS days ago.",
+            PurgeAsync);
 
-    private static async Task<int> PurgeAsync(IServiceProvider services, int days, TextWriter output)
+    private static async Task PurgeAsync(IServiceProvider services, DateTimeOffset cutoff, TextWriter output)
     {
-        await using var scope = services.CreateAsyncScope();
-        var cutoff = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-days);
-        var deleted = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().SurveyResponses.Where(r => r.SubmittedAt < cutoff).ExecuteDeleteAsync();
-        LogPurged(scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SurveyRetention)), deleted, cutoff);
+        var deleted = await services.GetRequiredService<PortalDbContext>().SurveyResponses.Where(r => r.SubmittedAt < cutoff).ExecuteDeleteAsync();
+        LogPurged(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SurveyRetention)), deleted, cutoff);
         output.WriteLine($"{deleted} responses submitted before {cutoff:yyyy-MM-dd HH:mm} UTC deleted.");
-        return 0;
     }
 
     [LoggerMessage(LogLevel.Information, "Survey purge: {Deleted} responses submitted before {Cutoff} deleted")]
